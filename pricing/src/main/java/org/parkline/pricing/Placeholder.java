@@ -1,0 +1,3 @@
+package org.parkline.pricing;
+
+class Placeholder {}

@@ -1,0 +1,3 @@
+package org.parkline.sim;
+
+class Placeholder {}
