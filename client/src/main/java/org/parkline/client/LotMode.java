@@ -1,0 +1,7 @@
+package org.parkline.client;
+
+/** SPOT lots assign a spot at entry; CAPACITY lots only count places. */
+public enum LotMode {
+    SPOT,
+    CAPACITY
+}

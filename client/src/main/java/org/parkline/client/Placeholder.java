@@ -1,3 +1,0 @@
-package org.parkline.client;
-
-class Placeholder {}
