@@ -1,0 +1,18 @@
+package org.parkline.pricing;
+
+import java.util.List;
+
+/** A rule-set document that cannot be used; {@link #problems()} lists every problem found, not just the first. */
+public class InvalidRuleSetException extends RuntimeException {
+
+    private final List<String> problems;
+
+    public InvalidRuleSetException(List<String> problems) {
+        super("Invalid rule set: " + String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

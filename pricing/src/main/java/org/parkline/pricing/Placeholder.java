@@ -1,3 +1,0 @@
-package org.parkline.pricing;
-
-class Placeholder {}
