@@ -1,3 +1,0 @@
-package org.parkline.sim;
-
-class Placeholder {}
