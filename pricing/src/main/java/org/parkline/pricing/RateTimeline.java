@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -88,13 +89,14 @@ final class RateTimeline {
     private Instant nextBoundary(Instant t, ZonedDateTime local, ZoneId zone) {
         LocalDate date = local.toLocalDate();
         Instant next = date.plusDays(1).atStartOfDay(zone).toInstant();
+        // a clock change moves the wall clock past (or back over) band edges without reaching them
+        ZoneOffsetTransition change = zone.getRules().nextTransition(t);
+        if (change != null) {
+            next = earliestAfter(t, change.getInstant(), next);
+        }
         for (int edge : edges) {
             var wallClock = date.atTime(edge / 60, edge % 60);
-            List<ZoneOffset> offsets = zone.getRules().getValidOffsets(wallClock);
-            if (offsets.isEmpty()) { // in a spring-forward gap: the edge happens when the clock jumps
-                next = earliestAfter(t, ZonedDateTime.of(wallClock, zone).toInstant(), next);
-            }
-            for (ZoneOffset offset : offsets) { // twice in a fall-back overlap
+            for (ZoneOffset offset : zone.getRules().getValidOffsets(wallClock)) { // none in a gap, two in an overlap
                 next = earliestAfter(t, wallClock.toInstant(offset), next);
             }
         }
