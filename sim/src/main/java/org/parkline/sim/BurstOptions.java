@@ -56,7 +56,9 @@ record BurstOptions(
         require(cars >= 0, "--cars must not be negative");
         require(retryShare >= 0 && retryShare <= 1, "--retry-share must be between 0 and 1");
         require(!timeout.isNegative() && !timeout.isZero(), "--timeout-ms must be positive");
-        require(lotId == null || lotId.matches("[A-Za-z0-9_-]{1,24}"), "--lot must be 1..24 of [A-Za-z0-9_-]");
+        require(
+                lotId == null || lotId.matches("[A-Za-z0-9_-]{1,16}"),
+                "--lot must be 1..16 of [A-Za-z0-9_-] (it is also the spot id prefix)");
     }
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */

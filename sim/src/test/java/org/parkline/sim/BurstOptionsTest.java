@@ -67,6 +67,8 @@ class BurstOptionsTest {
         assertThatThrownBy(() -> BurstOptions.parse("--gates", "0")).hasMessageContaining("--gates");
         assertThatThrownBy(() -> BurstOptions.parse("--retry-share", "1.5")).hasMessageContaining("--retry-share");
         assertThatThrownBy(() -> BurstOptions.parse("--lot", "no spaces")).hasMessageContaining("--lot");
+        assertThatThrownBy(() -> BurstOptions.parse("--lot", "A_VERY_LONG_LOT_ID"))
+                .hasMessageContaining("1..16");
         assertThatThrownBy(() -> BurstOptions.parse("--speed", "fast")).hasMessage("unknown option --speed");
     }
 }
