@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Prices one stay under one tariff, in fixed phases: time charge, caps, flats, vehicle factor
- * (together: the parking charge), then lost ticket, overstay penalty, EV charging, promotions;
- * finally what is due, given payments and the grace period.
+ * (together: the parking charge), promotions (which only reduce the parking charge), then lost
+ * ticket, overstay penalty and EV charging; finally what is due, given payments and grace.
  */
 final class Pricer {
 
@@ -26,10 +26,10 @@ final class Pricer {
         this.caps = new CapPolicy(tariff);
         this.parkingAdjustments = List.of(new FlatRatePolicy(tariff), new VehicleFactorPolicy(tariff));
         this.stayAdjustments = List.of(
+                new PromotionPolicy(tariff, this::parkingCharge),
                 new LostTicketPolicy(tariff),
                 new MaxStayPolicy(tariff),
-                new EvChargingPolicy(tariff),
-                new PromotionPolicy(tariff, this::parkingCharge));
+                new EvChargingPolicy(tariff));
     }
 
     Quote quote(Stay stay) {

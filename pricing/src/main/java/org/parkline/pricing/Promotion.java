@@ -14,10 +14,11 @@ import java.time.LocalDateTime;
  */
 record Promotion(String code, Kind kind, BigDecimal value, LocalDateTime validFrom, LocalDateTime validUntil) {
 
+    /** In the order they are applied. */
     enum Kind {
-        PERCENT,
+        FREE_HOURS,
         AMOUNT,
-        FREE_HOURS
+        PERCENT
     }
 
     static String normalize(String code) {

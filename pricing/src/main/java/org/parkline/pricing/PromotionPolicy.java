@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Applies the presented codes that the document defines, in document order, each taking off at
- * most what is left. Codes the document does not define, or presented outside their validity,
+ * Applies the presented codes that the document defines to the parking charge: FREE_HOURS first,
+ * then AMOUNT, then PERCENT (document order within a kind), each taking off at most what is left.
+ * Lost-ticket fees, overstay penalties and EV surcharges come later and are never discounted. Codes the document does not define, or presented outside their validity,
  * take nothing off and are reported as zero lines {@code unknown-promotion:CODE} and
  * {@code expired-promotion:CODE} so a cashier can tell the parker why.
  */
@@ -42,7 +43,10 @@ final class PromotionPolicy implements Adjustment {
         }
         LocalDateTime localExit = LocalDateTime.ofInstant(stay.exitAt(), stay.zone());
         Instant at = stay.exitAt();
-        for (Promotion promotion : tariff.promotions()) {
+        List<Promotion> inOrder = tariff.promotions().stream()
+                .sorted(java.util.Comparator.comparing(Promotion::kind))
+                .toList();
+        for (Promotion promotion : inOrder) {
             if (!presented.remove(promotion.code())) {
                 continue;
             }

@@ -53,10 +53,22 @@ class PromotionsTest {
     }
 
     @Test
-    void promotionsApplyInDocumentOrder() {
-        // 10.00 − 5.00 (FIVER, listed first) = 5.00, then half off = 2.50, whatever order they are presented in
-        assertThat(total(RULES, codes(stay("2026-03-02T09:00", "2026-03-02T14:00"), "HALF", "FIVER")))
-                .isEqualTo(money("2.50"));
+    void freeHoursComeOffFirstThenAmountsThenPercentages() {
+        // 6 hours = 12.00; the first 3 hours (6.00) off = 6.00; 5.00 off = 1.00; half off = 0.50
+        assertThat(total(RULES, codes(stay("2026-03-02T09:00", "2026-03-02T15:00"), "HALF", "FIVER", "CINEMA")))
+                .isEqualTo(money("0.50"));
+    }
+
+    @Test
+    void promotionsNeverDiscountTheLostTicketFee() {
+        RuleSet rules = rules(
+                """
+                {"currency":"GBP","rules":[{"id":"hourly","kind":"HOURLY","rate":"2.00"},
+                  {"id":"lost","kind":"LOST_TICKET","amount":"20.00"}],
+                 "promotions":[{"code":"HALF","kind":"PERCENT","percent":50}]}""");
+        // parking 4.00 halved to 2.00, then the 20.00 fee in full
+        Stay stay = Fixtures.lost(codes(stay("2026-03-02T09:00", "2026-03-02T11:00"), "HALF"));
+        assertThat(total(rules, stay)).isEqualTo(money("22.00"));
     }
 
     @Test

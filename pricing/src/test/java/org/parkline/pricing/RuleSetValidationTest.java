@@ -117,7 +117,7 @@ class RuleSetValidationTest {
                 .anyMatch(p -> p.startsWith("promotion \"FREE\"") && p.contains("\"hours\" is required"))
                 .anyMatch(p -> p.startsWith("promotion \"OLD\"") && p.contains("before \"validTo\""))
                 .anyMatch(p -> p.startsWith("promotion #5") && p.contains("\"code\" is required"))
-                .anyMatch(p -> p.startsWith("promotion #5") && p.contains("PERCENT, AMOUNT, FREE_HOURS"));
+                .anyMatch(p -> p.startsWith("promotion #5") && p.contains("FREE_HOURS, AMOUNT, PERCENT"));
     }
 
     @Test
