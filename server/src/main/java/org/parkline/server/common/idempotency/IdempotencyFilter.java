@@ -1,0 +1,130 @@
+package org.parkline.server.common.idempotency;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Idempotency-Key semantics for every state-changing request (DESIGN §5). The request runs inside one
+ * transaction that also stores its successful response, so a retry either replays what was committed or finds
+ * that nothing happened; it never does the work twice. Failed requests change nothing and are not stored: a
+ * retry re-evaluates them.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+
+    private final IdempotencyStore store;
+    private final TransactionTemplate transactions;
+    private final ProblemWriter problems;
+
+    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions, ProblemWriter problems) {
+        this.store = store;
+        this.transactions = transactions;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean changesState =
+                method.equals("POST") || method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE");
+        return !changesState || !request.getRequestURI().startsWith("/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        Optional<String> key = IdempotencyKeys.of(cached);
+        if (key.isEmpty()) {
+            chain.doFilter(cached, response);
+            return;
+        }
+        if (key.get().length() > 200) {
+            problems.write(
+                    response,
+                    request,
+                    400,
+                    "validation",
+                    "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 200 characters");
+            return;
+        }
+        IdempotentRequest idempotent = IdempotentRequest.of(cached, key.get());
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        Outcome outcome = transactions.execute(tx -> {
+            if (!store.tryLock(idempotent)) return Outcome.IN_FLIGHT;
+            Optional<StoredResponse> stored = store.find(idempotent);
+            if (stored.isPresent()) {
+                return stored.get().matches(idempotent) ? Outcome.replay(stored.get()) : Outcome.KEY_REUSED;
+            }
+            try {
+                chain.doFilter(cached, captured);
+            } catch (IOException | ServletException e) {
+                throw new RequestFailed(e);
+            }
+            if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
+                store.save(idempotent, StoredResponse.of(idempotent, captured));
+            } else {
+                tx.setRollbackOnly();
+            }
+            return Outcome.EXECUTED;
+        });
+        switch (outcome.kind()) {
+            case EXECUTED -> captured.copyBodyToResponse();
+            case REPLAY -> outcome.stored().writeTo(response);
+            case IN_FLIGHT ->
+                problems.write(
+                        response,
+                        request,
+                        409,
+                        "idempotency-request-in-flight",
+                        "Request still in progress",
+                        "A request with this Idempotency-Key is still being processed; retry in a moment");
+            case KEY_REUSED ->
+                problems.write(
+                        response,
+                        request,
+                        422,
+                        "idempotency-key-reused",
+                        "Idempotency-Key reused",
+                        "This Idempotency-Key was already used with a different request; use a new key for a new request");
+        }
+    }
+
+    /** Carries a servlet failure out of the transaction callback (which rolls back on it). */
+    static final class RequestFailed extends RuntimeException {
+        RequestFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
+    record Outcome(Kind kind, StoredResponse stored) {
+        enum Kind {
+            EXECUTED,
+            REPLAY,
+            IN_FLIGHT,
+            KEY_REUSED
+        }
+
+        static final Outcome EXECUTED = new Outcome(Kind.EXECUTED, null);
+        static final Outcome IN_FLIGHT = new Outcome(Kind.IN_FLIGHT, null);
+        static final Outcome KEY_REUSED = new Outcome(Kind.KEY_REUSED, null);
+
+        static Outcome replay(StoredResponse stored) {
+            return new Outcome(Kind.REPLAY, stored);
+        }
+    }
+}

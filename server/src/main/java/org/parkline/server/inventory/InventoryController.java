@@ -1,0 +1,90 @@
+package org.parkline.server.inventory;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.parkline.server.common.ApiProblem;
+import org.parkline.server.lots.Lot;
+import org.parkline.server.lots.LotCatalog;
+import org.parkline.server.lots.SpotType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Inventory", description = "Availability, spot status and soft holds")
+class InventoryController {
+
+    private final Availability availability;
+    private final SpotAdministration spots;
+    private final SpotHolds holds;
+    private final LotCatalog lots;
+
+    InventoryController(Availability availability, SpotAdministration spots, SpotHolds holds, LotCatalog lots) {
+        this.availability = availability;
+        this.spots = spots;
+        this.holds = holds;
+        this.lots = lots;
+    }
+
+    @GetMapping("/v1/lots/{lotId}/availability")
+    @Operation(summary = "Available places by spot type, per floor and zone")
+    Availability.LotAvailability availability(
+            @PathVariable String lotId,
+            @RequestParam(required = false) @Nullable SpotType spotType,
+            @RequestParam(required = false) @Nullable String floorId,
+            @RequestParam(required = false) @Nullable String zone) {
+        lot(lotId);
+        return availability.of(lotId, spotType, floorId, zone);
+    }
+
+    record SpotUpdate(@Nullable SpotStatus status, @Nullable SpotType type) {}
+
+    @PutMapping("/v1/spots/{spotId}")
+    @Operation(summary = "Take a spot out of service, return it, or change its type")
+    SpotAdministration.SpotView update(@PathVariable String spotId, @RequestBody SpotUpdate update) {
+        if (update.status() == null && update.type() == null) {
+            throw ApiProblem.invalid("Give a status (AVAILABLE or OUT_OF_SERVICE), a type, or both");
+        }
+        return spots.update(spotId, update.status(), update.type());
+    }
+
+    record HoldRequest(@NotNull SpotType spotType, @Nullable String floorId, @Min(1) @Max(1440) int minutes) {}
+
+    @PostMapping("/v1/lots/{lotId}/holds")
+    @Operation(summary = "Hold a spot for an arriving vehicle; enter with the hold id to take it")
+    ResponseEntity<SpotHolds.Hold> hold(@PathVariable String lotId, @Valid @RequestBody HoldRequest request) {
+        SpotHolds.Hold hold =
+                holds.hold(lot(lotId), request.spotType(), request.floorId(), Duration.ofMinutes(request.minutes()));
+        return ResponseEntity.created(URI.create("/v1/holds/" + hold.holdId())).body(hold);
+    }
+
+    @GetMapping("/v1/holds/{holdId}")
+    @Operation(summary = "A live hold")
+    SpotHolds.Hold holdOf(@PathVariable String holdId) {
+        return holds.find(holdId).orElseThrow(() -> ApiProblem.notFound("hold", holdId));
+    }
+
+    @DeleteMapping("/v1/holds/{holdId}")
+    @Operation(summary = "Cancel a hold; the spot becomes available again")
+    ResponseEntity<Void> cancel(@PathVariable String holdId) {
+        if (!holds.cancel(holdId)) throw ApiProblem.notFound("hold", holdId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private Lot lot(String lotId) {
+        return lots.lot(lotId).orElseThrow(() -> ApiProblem.notFound("lot", lotId));
+    }
+}

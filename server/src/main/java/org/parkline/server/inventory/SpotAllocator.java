@@ -1,0 +1,165 @@
+package org.parkline.server.inventory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.parkline.server.common.ApiProblem;
+import org.parkline.server.lots.LotCatalog;
+import org.parkline.server.lots.LotMode;
+import org.parkline.server.lots.SpotType;
+import org.parkline.server.lots.ZonePlace;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places an entering vehicle without ever giving one place twice (DESIGN §4). Zone counters say where space is
+ * left; in SPOT mode the nearest AVAILABLE spot there is taken with {@code FOR UPDATE SKIP LOCKED}, so concurrent
+ * entries pass each other instead of queueing; in CAPACITY mode a conditional decrement of the counter admits.
+ * Must run inside the caller's transaction: the ticket and the placement commit together or not at all.
+ */
+@Service
+public class SpotAllocator {
+
+    private static final int ROUNDS = 2;
+
+    private final JdbcClient jdbc;
+    private final ZoneCounters counters;
+    private final LotCatalog lots;
+    private final SpotHolds holds;
+    private final AllocationMetrics metrics;
+
+    SpotAllocator(JdbcClient jdbc, ZoneCounters counters, LotCatalog lots, SpotHolds holds, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.counters = counters;
+        this.lots = lots;
+        this.holds = holds;
+        this.metrics = new AllocationMetrics(meters);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Placement allocate(AllocationRequest request) {
+        if (request.holdId() != null) {
+            return holds.claim(request.lot(), request.holdId());
+        }
+        List<SpotType> types = SpotTypeOrder.forVehicle(
+                request.lot().allocationPolicy(),
+                request.vehicleType(),
+                request.needEvCharging(),
+                request.needDisabled());
+        if (types.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "no-spot-type-for-vehicle",
+                    "Vehicle not accepted",
+                    "Lot " + request.lot().id() + " has no spot type for a " + request.vehicleType());
+        }
+        List<ZonePlace> zones = ZoneOrder.forGate(
+                lots.zones(request.lot().id()),
+                request.gate(),
+                request.lot().allocationPolicy().preferredFloors());
+        for (int round = 0; round < ROUNDS; round++) {
+            List<ZoneCounters.Candidate> candidates =
+                    ranked(counters.withSpace(request.lot().id(), types), types, zones);
+            if (candidates.isEmpty()) break;
+            for (ZoneCounters.Candidate candidate : candidates) {
+                Optional<Placement> placed = request.lot().mode() == LotMode.SPOT
+                        ? takeSpot(request.lot().id(), candidate)
+                        : takePlace(request.lot().id(), candidate);
+                if (placed.isPresent()) {
+                    metrics.allocated(round);
+                    return placed.get();
+                }
+                metrics.contended();
+            }
+        }
+        metrics.full();
+        throw new LotFullException(request.lot().id(), request.vehicleType());
+    }
+
+    /** Frees the place a ticket held, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(String lotId, Placement placement) {
+        if (placement.spotId() == null) {
+            counters.shift(
+                    lotId,
+                    placement.floorId(),
+                    placement.zone(),
+                    placement.spotType(),
+                    SpotStatus.OCCUPIED,
+                    SpotStatus.AVAILABLE);
+            return;
+        }
+        int freed = jdbc.sql(
+                        """
+                        update spot set status = 'AVAILABLE', updated_at = now()
+                         where id = :id and status = 'OCCUPIED'
+                        """)
+                .param("id", placement.spotId())
+                .update();
+        if (freed == 1) {
+            counters.shift(
+                    lotId,
+                    placement.floorId(),
+                    placement.zone(),
+                    placement.spotType(),
+                    SpotStatus.OCCUPIED,
+                    SpotStatus.AVAILABLE);
+        }
+    }
+
+    private Optional<Placement> takeSpot(String lotId, ZoneCounters.Candidate candidate) {
+        Optional<String> spotId = jdbc.sql(
+                        """
+                        update spot set status = 'OCCUPIED', updated_at = now()
+                         where id = (select id from spot
+                                      where lot_id = :lot and floor_id = :floor and zone_code = :zone
+                                        and type = :type and status = 'AVAILABLE'
+                                      order by sort_key
+                                      limit 1
+                                      for update skip locked)
+                           and status = 'AVAILABLE'
+                        returning id
+                        """)
+                .param("lot", lotId)
+                .param("floor", candidate.floorId())
+                .param("zone", candidate.zone())
+                .param("type", candidate.type().name())
+                .query(String.class)
+                .optional();
+        spotId.ifPresent(id -> counters.shift(
+                lotId,
+                candidate.floorId(),
+                candidate.zone(),
+                candidate.type(),
+                SpotStatus.AVAILABLE,
+                SpotStatus.OCCUPIED));
+        return spotId.map(id -> new Placement(id, candidate.floorId(), candidate.zone(), candidate.type()));
+    }
+
+    private Optional<Placement> takePlace(String lotId, ZoneCounters.Candidate candidate) {
+        boolean admitted = counters.shift(
+                lotId,
+                candidate.floorId(),
+                candidate.zone(),
+                candidate.type(),
+                SpotStatus.AVAILABLE,
+                SpotStatus.OCCUPIED);
+        return admitted
+                ? Optional.of(new Placement(null, candidate.floorId(), candidate.zone(), candidate.type()))
+                : Optional.empty();
+    }
+
+    private static List<ZoneCounters.Candidate> ranked(
+            List<ZoneCounters.Candidate> candidates, List<SpotType> types, List<ZonePlace> zones) {
+        List<String> zoneRank =
+                zones.stream().map(z -> z.floorId() + "/" + z.zone()).toList();
+        return candidates.stream()
+                .sorted(Comparator.<ZoneCounters.Candidate>comparingInt(c -> types.indexOf(c.type()))
+                        .thenComparingInt(c -> zoneRank.indexOf(c.floorId() + "/" + c.zone())))
+                .toList();
+    }
+}

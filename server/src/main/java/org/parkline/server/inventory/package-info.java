@@ -1,0 +1,3 @@
+/** Spot status, zone counters, the allocator and its policies, soft holds of spots for reservations. */
+@org.jspecify.annotations.NullMarked
+package org.parkline.server.inventory;

@@ -1,0 +1,7 @@
+package org.parkline.server.payments;
+
+public enum PaymentMethod {
+    CARD,
+    E_WALLET,
+    CASH
+}

@@ -1,0 +1,21 @@
+package org.parkline.server.tickets;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What leaving now costs: the stay's total, what was paid, what is still due, and how the price was reached. */
+public record ExitQuote(
+        String ticketId,
+        OffsetDateTime entryAt,
+        OffsetDateTime exitAt,
+        BigDecimal amount,
+        BigDecimal total,
+        BigDecimal paid,
+        String currency,
+        String ruleSetVersion,
+        List<Line> breakdown) {
+
+    public record Line(String rule, Instant from, Instant to, BigDecimal amount) {}
+}

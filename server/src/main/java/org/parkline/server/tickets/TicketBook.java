@@ -1,0 +1,123 @@
+package org.parkline.server.tickets;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.parkline.server.common.ProtectedPlate;
+import org.parkline.server.inventory.Placement;
+import org.parkline.server.lots.SpotType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tickets in the database: hand-written SQL, each query keyed by ticket id or (lot, plate hash). */
+@Repository
+class TicketBook {
+
+    private static final String COLUMNS =
+            """
+            id, lot_id, status, vehicle_type, plate_hmac, plate_cipher, plate_key_id, spot_id, floor_id, zone_code,
+            spot_type, barcode, entry_gate_id, entry_at, pricing_version, exit_gate_id, exit_at, amount_charged
+            """;
+
+    private final JdbcClient jdbc;
+
+    TicketBook(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Ticket t) {
+        jdbc.sql(
+                        """
+                        insert into ticket (id, lot_id, status, vehicle_type, plate_hmac, plate_cipher, plate_key_id,
+                                            spot_id, floor_id, zone_code, spot_type, ev_charging, barcode,
+                                            entry_gate_id, entry_at, pricing_version)
+                        values (:id, :lot, :status, :vehicle, :hmac, :cipher, :keyId, :spot, :floor, :zone, :spotType,
+                                :ev, :barcode, :gate, :entryAt, :pricing)
+                        """)
+                .param("id", t.id())
+                .param("lot", t.lotId())
+                .param("status", t.status().name())
+                .param("vehicle", t.vehicleType().name())
+                .param("hmac", t.plate() == null ? null : t.plate().lookupHash())
+                .param("cipher", t.plate() == null ? null : t.plate().ciphertext())
+                .param("keyId", t.plate() == null ? null : t.plate().keyId())
+                .param("spot", t.placement().spotId())
+                .param("floor", t.placement().floorId())
+                .param("zone", t.placement().zone())
+                .param("spotType", t.placement().spotType().name())
+                .param("ev", t.evCharging())
+                .param("barcode", t.barcode())
+                .param("gate", t.entryGateId())
+                .param("entryAt", Timestamp.from(t.entryAt()))
+                .param("pricing", t.pricingVersion())
+                .update();
+    }
+
+    Optional<Ticket> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where id = :id")
+                .param("id", id)
+                .query(TicketBook::ticket)
+                .optional();
+    }
+
+    Optional<Ticket> byBarcode(String barcode) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where barcode = :barcode")
+                .param("barcode", barcode)
+                .query(TicketBook::ticket)
+                .optional();
+    }
+
+    /** Locks the ticket row: two exits of one ticket queue here, and the second sees it CLOSED. */
+    Optional<Ticket> lock(String id) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where id = :id for update")
+                .param("id", id)
+                .query(TicketBook::ticket)
+                .optional();
+    }
+
+    boolean activeWithPlate(String lotId, byte[] plateHash) {
+        return jdbc.sql(
+                        "select exists (select 1 from ticket where lot_id = :lot and plate_hmac = :hmac and status = 'ACTIVE')")
+                .param("lot", lotId)
+                .param("hmac", plateHash)
+                .query(Boolean.class)
+                .single();
+    }
+
+    void close(String id, String exitGateId, Instant exitAt, BigDecimal amountCharged) {
+        jdbc.sql(
+                        """
+                        update ticket set status = 'CLOSED', exit_gate_id = :gate, exit_at = :at, amount_charged = :amount
+                         where id = :id and status = 'ACTIVE'
+                        """)
+                .param("gate", exitGateId)
+                .param("at", Timestamp.from(exitAt))
+                .param("amount", amountCharged)
+                .param("id", id)
+                .update();
+    }
+
+    private static Ticket ticket(ResultSet rs, int row) throws SQLException {
+        byte[] hmac = rs.getBytes(5);
+        Timestamp exitAt = rs.getTimestamp(17);
+        int pricingVersion = rs.getInt(15);
+        Integer pricing = rs.wasNull() ? null : pricingVersion;
+        return new Ticket(
+                rs.getString(1),
+                rs.getString(2),
+                TicketStatus.valueOf(rs.getString(3)),
+                VehicleType.valueOf(rs.getString(4)),
+                hmac == null ? null : new ProtectedPlate(hmac, rs.getBytes(6), rs.getString(7)),
+                new Placement(rs.getString(8), rs.getString(9), rs.getString(10), SpotType.valueOf(rs.getString(11))),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getTimestamp(14).toInstant(),
+                pricing,
+                rs.getString(16),
+                exitAt == null ? null : exitAt.toInstant(),
+                rs.getBigDecimal(18));
+    }
+}

@@ -1,0 +1,149 @@
+package org.parkline.server.tickets;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import org.parkline.pricing.Quote;
+import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.PlateProtector;
+import org.parkline.server.inventory.SpotAllocator;
+import org.parkline.server.lots.Gate;
+import org.parkline.server.lots.Lot;
+import org.parkline.server.lots.LotCatalog;
+import org.parkline.server.payments.Payment;
+import org.parkline.server.payments.PaymentStatus;
+import org.parkline.server.payments.Payments;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exit: when nothing more is owed (paid, free, or inside the grace period), closes the ticket and frees its place in
+ * one transaction and tells the gate to open. Otherwise refuses with what is owed.
+ */
+@Service
+class TicketCloser {
+
+    private final LotCatalog lots;
+    private final TicketBook tickets;
+    private final TicketQuotes quotes;
+    private final Payments payments;
+    private final SpotAllocator allocator;
+    private final PlateProtector plates;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TicketCloser(
+            LotCatalog lots,
+            TicketBook tickets,
+            TicketQuotes quotes,
+            Payments payments,
+            SpotAllocator allocator,
+            PlateProtector plates,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.lots = lots;
+        this.tickets = tickets;
+        this.quotes = quotes;
+        this.payments = payments;
+        this.allocator = allocator;
+        this.plates = plates;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record Exit(String ticketId, String gateId, @Nullable String paidPaymentId, @Nullable String vehiclePlate) {}
+
+    record ExitResult(
+            String ticketId,
+            TicketStatus status,
+            OffsetDateTime exitAt,
+            BigDecimal amountPaid,
+            String currency,
+            String barrier) {}
+
+    @Transactional
+    ExitResult exit(Exit exit) {
+        Ticket ticket = tickets.lock(exit.ticketId()).orElseThrow(() -> ApiProblem.notFound("ticket", exit.ticketId()));
+        Lot lot = lots.lot(ticket.lotId()).orElseThrow();
+        if (ticket.status() != TicketStatus.ACTIVE) {
+            throw new ApiProblem(
+                            HttpStatus.CONFLICT,
+                            "already-exited",
+                            "Ticket not active",
+                            "Ticket " + ticket.id() + " is " + ticket.status() + "; it cannot exit again")
+                    .with("ticketStatus", ticket.status());
+        }
+        Gate gate = GateChecks.usable(lots, exit.gateId(), lot, Gate.Direction.EXIT);
+        checkPlate(ticket, exit.vehiclePlate());
+        checkPayment(ticket, exit.paidPaymentId());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Quote quote = quotes.quote(ticket, lot, now);
+        if (quote.amountDue().signum() > 0) {
+            throw new ApiProblem(
+                            HttpStatus.PAYMENT_REQUIRED,
+                            "payment-required",
+                            "Payment required",
+                            "Ticket " + ticket.id() + " owes " + quote.amountDue() + " " + quote.currency()
+                                    + "; pay, then exit")
+                    .with("ticketId", ticket.id())
+                    .with("amountDue", quote.amountDue())
+                    .with("currency", quote.currency().getCurrencyCode());
+        }
+        BigDecimal paid =
+                payments.settlement(TicketQuotes.PAYABLE_KIND, ticket.id()).captured();
+        tickets.close(ticket.id(), gate.id(), now, paid);
+        allocator.release(lot.id(), ticket.placement());
+        events.publishEvent(new TicketClosed(
+                ticket.id(),
+                lot.id(),
+                gate.id(),
+                ticket.placement().spotId(),
+                now,
+                paid,
+                quote.currency().getCurrencyCode()));
+        return new ExitResult(
+                ticket.id(),
+                TicketStatus.CLOSED,
+                now.atZone(lot.timezone()).toOffsetDateTime(),
+                paid,
+                quote.currency().getCurrencyCode(),
+                "OPEN");
+    }
+
+    private void checkPlate(Ticket ticket, @Nullable String vehiclePlate) {
+        if (vehiclePlate == null || vehiclePlate.isBlank() || ticket.plate() == null) return;
+        if (!Arrays.equals(plates.lookupHash(vehiclePlate), ticket.plate().lookupHash())) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "plate-mismatch",
+                    "Plate does not match ticket",
+                    "The plate read at exit is not the plate recorded at entry for ticket " + ticket.id()
+                            + "; an attendant must check the vehicle");
+        }
+    }
+
+    private void checkPayment(Ticket ticket, @Nullable String paymentId) {
+        if (paymentId == null || paymentId.isBlank()) return;
+        Payment payment = payments.payment(paymentId).orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
+        if (!payment.payableRef().equals(ticket.id())) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "payment-not-for-ticket",
+                    "Payment is for another ticket",
+                    "Payment " + paymentId + " did not pay for ticket " + ticket.id());
+        }
+        if (payment.status() != PaymentStatus.CAPTURED) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "payment-not-captured",
+                    "Payment not completed",
+                    "Payment " + paymentId + " is " + payment.status() + ", not CAPTURED");
+        }
+    }
+}

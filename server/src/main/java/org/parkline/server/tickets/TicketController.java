@@ -1,0 +1,141 @@
+package org.parkline.server.tickets;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.parkline.server.common.ApiProblem;
+import org.parkline.server.lots.Lot;
+import org.parkline.server.lots.LotCatalog;
+import org.slf4j.MDC;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tickets", description = "Entry, quote and exit at the gates")
+class TicketController {
+
+    private final TicketIssuer issuer;
+    private final TicketCloser closer;
+    private final TicketQuotes quotes;
+    private final TicketBook tickets;
+    private final LotCatalog lots;
+    private final GateMetrics metrics;
+    private final Clock clock;
+
+    TicketController(
+            TicketIssuer issuer,
+            TicketCloser closer,
+            TicketQuotes quotes,
+            TicketBook tickets,
+            LotCatalog lots,
+            GateMetrics metrics,
+            Clock clock) {
+        this.issuer = issuer;
+        this.closer = closer;
+        this.quotes = quotes;
+        this.tickets = tickets;
+        this.lots = lots;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    record Vehicle(@NotNull VehicleType type, @Nullable @Size(max = 20) String plate) {}
+
+    record Preferences(boolean needEvCharging, boolean needDisabled) {}
+
+    record EntryRequest(
+            @NotBlank @Size(max = 32) String lotId,
+            @NotBlank @Size(max = 32) String gateId,
+            @NotNull @Valid Vehicle vehicle,
+            @Nullable Preferences preferences,
+            @Nullable @Size(max = 64) String holdId) {}
+
+    @PostMapping("/v1/tickets/entry")
+    @Operation(summary = "A vehicle enters: place it and issue a ticket (send an Idempotency-Key)")
+    ResponseEntity<TicketView> enter(@Valid @RequestBody EntryRequest request) {
+        MDC.put("gateId", request.gateId());
+        Preferences prefs = request.preferences() == null ? new Preferences(false, false) : request.preferences();
+        TicketView ticket = metrics.time(
+                "entry",
+                () -> issuer.enter(new TicketIssuer.Entry(
+                        request.lotId(),
+                        request.gateId(),
+                        request.vehicle().type(),
+                        request.vehicle().plate(),
+                        prefs.needEvCharging(),
+                        prefs.needDisabled(),
+                        request.holdId())));
+        MDC.put("ticketId", ticket.ticketId());
+        return ResponseEntity.created(URI.create("/v1/tickets/" + ticket.ticketId()))
+                .body(ticket);
+    }
+
+    @GetMapping("/v1/tickets/{ticketId}")
+    @Operation(summary = "A ticket")
+    TicketView ticket(@PathVariable String ticketId) {
+        Ticket ticket = find(ticketId);
+        return TicketView.of(ticket, lot(ticket).timezone());
+    }
+
+    @GetMapping("/v1/tickets/by-barcode/{barcode}")
+    @Operation(summary = "The ticket with a printed barcode (what an exit scanner reads)")
+    TicketView byBarcode(@PathVariable String barcode) {
+        Ticket ticket =
+                tickets.byBarcode(barcode).orElseThrow(() -> ApiProblem.notFound("ticket with barcode", barcode));
+        return TicketView.of(ticket, lot(ticket).timezone());
+    }
+
+    @GetMapping(value = "/v1/tickets/{ticketId}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "The ticket's QR code (carries its barcode number)")
+    byte[] qr(@PathVariable String ticketId) {
+        return TicketCodes.qrPng(find(ticketId).barcode(), 240);
+    }
+
+    @GetMapping("/v1/tickets/{ticketId}/quote")
+    @Operation(summary = "What leaving now (or at ?at=) costs, with the breakdown")
+    ExitQuote quote(@PathVariable String ticketId, @RequestParam(required = false) @Nullable Instant at) {
+        Ticket ticket = find(ticketId);
+        Instant when = at != null
+                ? at
+                : ticket.exitAt() != null ? ticket.exitAt() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return metrics.time("quote", () -> quotes.view(ticket, lot(ticket), when));
+    }
+
+    record ExitRequest(
+            @NotBlank @Size(max = 32) String gateId,
+            @Nullable @Size(max = 64) String paidPaymentId,
+            @Nullable @Size(max = 20) String vehiclePlate) {}
+
+    @PostMapping("/v1/tickets/{ticketId}/exit")
+    @Operation(summary = "A vehicle leaves: close the ticket and free its place when nothing is owed")
+    TicketCloser.ExitResult exit(@PathVariable String ticketId, @Valid @RequestBody ExitRequest request) {
+        MDC.put("gateId", request.gateId());
+        MDC.put("ticketId", ticketId);
+        return metrics.time(
+                "exit",
+                () -> closer.exit(new TicketCloser.Exit(
+                        ticketId, request.gateId(), request.paidPaymentId(), request.vehiclePlate())));
+    }
+
+    private Ticket find(String ticketId) {
+        return tickets.find(ticketId).orElseThrow(() -> ApiProblem.notFound("ticket", ticketId));
+    }
+
+    private Lot lot(Ticket ticket) {
+        return lots.lot(ticket.lotId()).orElseThrow();
+    }
+}

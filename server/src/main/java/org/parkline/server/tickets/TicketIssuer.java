@@ -1,0 +1,96 @@
+package org.parkline.server.tickets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.Ids;
+import org.parkline.server.common.PlateProtector;
+import org.parkline.server.common.ProtectedPlate;
+import org.parkline.server.inventory.AllocationRequest;
+import org.parkline.server.inventory.Placement;
+import org.parkline.server.inventory.SpotAllocator;
+import org.parkline.server.lots.Gate;
+import org.parkline.server.lots.Lot;
+import org.parkline.server.lots.LotCatalog;
+import org.parkline.server.pricing.Tariffs;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Entry: checks the gate, places the vehicle and issues its ticket in one transaction. */
+@Service
+class TicketIssuer {
+
+    private final LotCatalog lots;
+    private final SpotAllocator allocator;
+    private final TicketBook tickets;
+    private final PlateProtector plates;
+    private final Tariffs tariffs;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TicketIssuer(
+            LotCatalog lots,
+            SpotAllocator allocator,
+            TicketBook tickets,
+            PlateProtector plates,
+            Tariffs tariffs,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.lots = lots;
+        this.allocator = allocator;
+        this.tickets = tickets;
+        this.plates = plates;
+        this.tariffs = tariffs;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record Entry(
+            String lotId,
+            String gateId,
+            VehicleType vehicleType,
+            @Nullable String plate,
+            boolean needEvCharging,
+            boolean needDisabled,
+            @Nullable String holdId) {}
+
+    @Transactional
+    TicketView enter(Entry entry) {
+        Lot lot = lots.lot(entry.lotId()).orElseThrow(() -> ApiProblem.notFound("lot", entry.lotId()));
+        Gate gate = GateChecks.usable(lots, entry.gateId(), lot, Gate.Direction.ENTRY);
+        ProtectedPlate plate = plates.protect(entry.plate()).orElse(null);
+        if (plate != null && tickets.activeWithPlate(lot.id(), plate.lookupHash())) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "vehicle-already-inside",
+                    "Vehicle already inside",
+                    "A vehicle with this plate already has an active ticket in lot " + lot.id()
+                            + "; an attendant must check before a second ticket is issued");
+        }
+        Placement placement = allocator.allocate(new AllocationRequest(
+                lot, gate, entry.vehicleType().name(), entry.needEvCharging(), entry.needDisabled(), entry.holdId()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Ticket ticket = new Ticket(
+                Ids.next("T", clock),
+                lot.id(),
+                TicketStatus.ACTIVE,
+                entry.vehicleType(),
+                plate,
+                placement,
+                Ids.digits(18),
+                gate.id(),
+                now,
+                tariffs.inEffect(lot.id(), now).version(),
+                null,
+                null,
+                null);
+        tickets.insert(ticket);
+        events.publishEvent(new TicketCreated(
+                ticket.id(), lot.id(), gate.id(), placement.spotId(), placement.floorId(), placement.zone(), now));
+        return TicketView.of(ticket, lot.timezone());
+    }
+}

@@ -1,0 +1,8 @@
+package org.parkline.server.tickets;
+
+public enum TicketStatus {
+    ACTIVE,
+    CLOSED,
+    LOST,
+    VOID
+}
