@@ -2,7 +2,10 @@ package org.parkline.sim;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a stadium-burst run does, parsed from the command line. {@code --quick} starts from a small
@@ -17,6 +20,8 @@ import java.util.List;
  * @param timeout the client's timeout per request
  * @param lotId the lot to create, {@code null} for {@code BURST_<epoch seconds>}
  * @param seed seeds the vehicle mix and the choice of retried entries
+ * @param tariff {@code event} (every stay pays, so the payment path is measured) or {@code server}
+ *     (the server's default tariff, whose free minutes make a burst's stays free)
  */
 record BurstOptions(
         String url,
@@ -27,12 +32,14 @@ record BurstOptions(
         double retryShare,
         Duration timeout,
         String lotId,
-        long seed) {
+        long seed,
+        String tariff) {
 
     static final String USAGE =
             """
             usage: StadiumBurst [--quick] [--url URL] [--db JDBC_URL] [--gates N] [--spots N] [--cars N]
                                 [--retry-share 0.05] [--timeout-ms 10000] [--lot LOT_ID] [--seed N]
+                                [--tariff event|server]
               --quick        small smoke preset: 8 gates, 500 spots, 600 cars
               --url          Parkline server base URL (default http://localhost:8080)
               --db           JDBC URL of the server's database; without it the invariants are skipped
@@ -43,12 +50,26 @@ record BurstOptions(
               --timeout-ms   client timeout per request (default 10000)
               --lot          lot id to create (default BURST_<epoch seconds>)
               --seed         seed of the vehicle mix (default 42)
+              --tariff       event: every stay pays 2.50 SGD an hour from the first minute (default);
+                             server: the server's default tariff (its free minutes make burst stays free)
             """;
 
-    static final BurstOptions FULL =
-            new BurstOptions("http://localhost:8080", null, 64, 20_000, 20_000, 0.05, Duration.ofSeconds(10), null, 42);
+    static final BurstOptions FULL = new BurstOptions(
+            "http://localhost:8080", null, 64, 20_000, 20_000, 0.05, Duration.ofSeconds(10), null, 42, "event");
 
     static final BurstOptions QUICK = FULL.withSize(8, 500, 600);
+
+    private static final Set<String> FLAGS = Set.of(
+            "--url",
+            "--db",
+            "--gates",
+            "--spots",
+            "--cars",
+            "--retry-share",
+            "--timeout-ms",
+            "--lot",
+            "--seed",
+            "--tariff");
 
     BurstOptions {
         require(gates >= 1 && gates <= 999, "--gates must be 1..999");
@@ -56,6 +77,7 @@ record BurstOptions(
         require(cars >= 0, "--cars must not be negative");
         require(retryShare >= 0 && retryShare <= 1, "--retry-share must be between 0 and 1");
         require(!timeout.isNegative() && !timeout.isZero(), "--timeout-ms must be positive");
+        require(tariff.equals("event") || tariff.equals("server"), "--tariff must be event or server");
         require(
                 lotId == null || lotId.matches("[A-Za-z0-9_-]{1,16}"),
                 "--lot must be 1..16 of [A-Za-z0-9_-] (it is also the spot id prefix)");
@@ -64,15 +86,33 @@ record BurstOptions(
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
     static BurstOptions parse(String... args) {
         List<String> rest = new ArrayList<>(List.of(args));
-        BurstOptions options = rest.remove("--quick") ? QUICK : FULL;
+        BurstOptions base = rest.remove("--quick") ? QUICK : FULL;
+        Map<String, String> given = new HashMap<>();
         for (int i = 0; i < rest.size(); i += 2) {
             String flag = rest.get(i);
+            if (!FLAGS.contains(flag)) {
+                throw new IllegalArgumentException("unknown option " + flag);
+            }
             if (i + 1 >= rest.size()) {
                 throw new IllegalArgumentException(flag + " needs a value");
             }
-            options = options.with(flag, rest.get(i + 1));
+            given.put(flag, rest.get(i + 1));
         }
-        return options;
+        return new BurstOptions(
+                given.getOrDefault("--url", base.url()),
+                given.getOrDefault("--db", base.db()),
+                integer(given, "--gates", base.gates()),
+                integer(given, "--spots", base.spots()),
+                integer(given, "--cars", base.cars()),
+                given.containsKey("--retry-share")
+                        ? decimal("--retry-share", given.get("--retry-share"))
+                        : base.retryShare(),
+                given.containsKey("--timeout-ms")
+                        ? Duration.ofMillis(integer(given, "--timeout-ms", 0))
+                        : base.timeout(),
+                given.getOrDefault("--lot", base.lotId()),
+                integer(given, "--seed", (int) base.seed()),
+                given.getOrDefault("--tariff", base.tariff()));
     }
 
     /** The lot id of this run. */
@@ -80,27 +120,12 @@ record BurstOptions(
         return lotId != null ? lotId : "BURST_" + epochSecond;
     }
 
-    private BurstOptions with(String flag, String value) {
-        return switch (flag) {
-            case "--url" -> new BurstOptions(value, db, gates, spots, cars, retryShare, timeout, lotId, seed);
-            case "--db" -> new BurstOptions(url, value, gates, spots, cars, retryShare, timeout, lotId, seed);
-            case "--gates" -> withSize(integer(flag, value), spots, cars);
-            case "--spots" -> withSize(gates, integer(flag, value), cars);
-            case "--cars" -> withSize(gates, spots, integer(flag, value));
-            case "--retry-share" ->
-                new BurstOptions(url, db, gates, spots, cars, decimal(flag, value), timeout, lotId, seed);
-            case "--timeout-ms" ->
-                new BurstOptions(
-                        url, db, gates, spots, cars, retryShare, Duration.ofMillis(integer(flag, value)), lotId, seed);
-            case "--lot" -> new BurstOptions(url, db, gates, spots, cars, retryShare, timeout, value, seed);
-            case "--seed" ->
-                new BurstOptions(url, db, gates, spots, cars, retryShare, timeout, lotId, integer(flag, value));
-            default -> throw new IllegalArgumentException("unknown option " + flag);
-        };
+    private BurstOptions withSize(int gates, int spots, int cars) {
+        return new BurstOptions(url, db, gates, spots, cars, retryShare, timeout, lotId, seed, tariff);
     }
 
-    private BurstOptions withSize(int gates, int spots, int cars) {
-        return new BurstOptions(url, db, gates, spots, cars, retryShare, timeout, lotId, seed);
+    private static int integer(Map<String, String> given, String flag, int fallback) {
+        return given.containsKey(flag) ? integer(flag, given.get(flag)) : fallback;
     }
 
     private static int integer(String flag, String value) {

@@ -50,14 +50,15 @@ public final class StadiumBurst {
         String lotId = options.lotIdOrDefault(Instant.now().getEpochSecond());
         out.printf(
                 Locale.ROOT,
-                "Stadium burst against %s: lot %s, %d spots, %d entry + %d exit gates, %d cars, %.0f%% retried%n",
+                "Stadium burst against %s: lot %s, %d spots, %d entry + %d exit gates, %d cars, %.0f%% retried, %s tariff%n",
                 options.url(),
                 lotId,
                 options.spots(),
                 options.gates(),
                 options.gates(),
                 options.cars(),
-                options.retryShare() * 100);
+                options.retryShare() * 100,
+                options.tariff());
         ParklineClient parkline =
                 ParklineClient.builder(options.url()).timeout(options.timeout()).build();
         try {
@@ -99,7 +100,11 @@ public final class StadiumBurst {
     }
 
     private void createLot(String lotId) {
-        LotLayout layout = StadiumLayout.of(lotId, options.spots(), options.gates());
+        LotLayout layout = StadiumLayout.of(
+                lotId,
+                options.spots(),
+                options.gates(),
+                options.tariff().equals("event") ? StadiumLayout.EVENT_TARIFF : null);
         long start = System.nanoTime();
         // Creating thousands of spots takes longer than a gate's request may.
         ParklineClient admin = ParklineClient.builder(options.url())

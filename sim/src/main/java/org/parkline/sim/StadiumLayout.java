@@ -23,9 +23,22 @@ final class StadiumLayout {
     private static final Map<SpotType, Double> SHARES =
             Map.of(SpotType.MOTORBIKE, 0.04, SpotType.LARGE, 0.05, SpotType.EV_CHARGING, 0.05, SpotType.DISABLED, 0.02);
 
+    /**
+     * A match-day tariff with no free minutes, so every stay in a burst owes money and the payment
+     * path is measured: 2.50 an hour, at most 20.00 a day.
+     */
+    static final Map<String, Object> EVENT_TARIFF = Map.of(
+            "currency",
+            "SGD",
+            "rules",
+            List.of(
+                    Map.of("id", "event_hourly", "kind", "HOURLY", "rate", "2.50"),
+                    Map.of("id", "event_daily_cap", "kind", "DAILY_CAP", "amount", "20.00")));
+
     private StadiumLayout() {}
 
-    static LotLayout of(String lotId, int spots, int gates) {
+    /** The lot, with {@code pricing} as its rule set ({@code null}: the server's default). */
+    static LotLayout of(String lotId, int spots, int gates, Map<String, Object> pricing) {
         int floors = Math.ceilDiv(spots, SPOTS_PER_FLOOR);
         int zonesPerFloor = Math.min(ZONES.size(), Math.ceilDiv(spots, floors));
         List<FloorLayout> floorLayouts = new ArrayList<>();
@@ -59,7 +72,7 @@ final class StadiumLayout {
                 lotId,
                 floorLayouts,
                 gateLayouts,
-                null);
+                pricing);
     }
 
     static String entryGate(String lotId, int gate) {

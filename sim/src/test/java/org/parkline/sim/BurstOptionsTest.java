@@ -23,6 +23,13 @@ class BurstOptionsTest {
         assertThat(options.spots()).isEqualTo(20_000);
         assertThat(options.cars()).isEqualTo(20_000);
         assertThat(options.retryShare()).isEqualTo(0.05);
+        assertThat(options.tariff()).isEqualTo("event");
+    }
+
+    @Test
+    void canLeavePricingToTheServersDefaultTariff() {
+        assertThat(BurstOptions.parse("--tariff", "server").tariff()).isEqualTo("server");
+        assertThatThrownBy(() -> BurstOptions.parse("--tariff", "free")).hasMessageContaining("event or server");
     }
 
     @Test

@@ -13,7 +13,7 @@ class StadiumLayoutTest {
 
     @Test
     void twentyThousandSpotsMakeEightFloorsOfFourZonesAndMostlyCompactSpots() {
-        LotLayout lot = StadiumLayout.of("BURST_1771900000", 20_000, 64);
+        LotLayout lot = StadiumLayout.of("BURST_1771900000", 20_000, 64, null);
 
         assertThat(lot.floors()).hasSize(8).allSatisfy(floor -> assertThat(floor.zones())
                 .hasSize(4));
@@ -25,7 +25,7 @@ class StadiumLayoutTest {
 
     @Test
     void everyFloorGetsEntryAndExitGatesWithIdsTheServerAccepts() {
-        LotLayout lot = StadiumLayout.of("BURST_1771900000", 20_000, 64);
+        LotLayout lot = StadiumLayout.of("BURST_1771900000", 20_000, 64, null);
 
         assertThat(lot.gates()).hasSize(128);
         assertThat(lot.gates().stream().filter(g -> g.direction() == GateDirection.ENTRY))
@@ -39,11 +39,12 @@ class StadiumLayoutTest {
 
     @Test
     void theQuickLotIsOneFloor() {
-        LotLayout lot = StadiumLayout.of("Q", 500, 8);
+        LotLayout lot = StadiumLayout.of("Q", 500, 8, StadiumLayout.EVENT_TARIFF);
 
         assertThat(lot.floors()).hasSize(1);
         assertThat(spots(lot, null)).isEqualTo(500);
         assertThat(lot.gates()).hasSize(16);
+        assertThat(lot.pricing()).containsEntry("currency", "SGD");
     }
 
     @Test
