@@ -17,8 +17,10 @@ class StartupNotice {
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             int port = web.getWebServer().getPort();
-            log.info("Parkline is running: open http://localhost:{}/  (API docs: http://localhost:{}/swagger-ui.html)",
-                    port, port);
+            log.info(
+                    "Parkline is running: open http://localhost:{}/  (API docs: http://localhost:{}/swagger-ui.html)",
+                    port,
+                    port);
         }
     }
 }
