@@ -15,7 +15,6 @@ create table ticket (
     barcode           text        not null unique,
     entry_gate_id     text        not null references gate (id),
     entry_at          timestamptz not null,
-    pricing_version   int,        -- the rule-set version in effect at entry
     exit_gate_id      text references gate (id),
     exit_at           timestamptz,
     amount_charged    numeric(14, 4),

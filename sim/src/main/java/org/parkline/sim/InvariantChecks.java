@@ -34,7 +34,7 @@ final class InvariantChecks {
                        count(*) filter (where status = 'OUT_OF_SERVICE') as out_of_service
                 from spot where lot_id = ?
                 group by floor_id, zone_code, type),
-            counter as (select * from zone_counter where lot_id = ?)
+            counter as (select * from zone_counter_now where lot_id = ?)
             select coalesce(c.floor_id, t.floor_id) || '/' || coalesce(c.zone_code, t.zone_code) || '/'
                        || coalesce(c.spot_type, t.spot_type)
                        || ' counter ' || coalesce(c.available, -1) || '/' || coalesce(c.occupied, -1)
@@ -128,7 +128,7 @@ final class InvariantChecks {
     private CheckResult countersMatchSpots(Connection db) throws SQLException {
         List<String> differences = strings(db, COUNTERS_DIFFERING_FROM_SPOTS, lotId, lotId);
         return CheckResult.of(
-                "zone_counter rows equal the spot rows by floor, zone, type and status",
+                "zone counters (base + pending deltas) equal the spot rows by floor, zone, type and status",
                 differences.isEmpty(),
                 differences.isEmpty() ? "" : "available/occupied/total: " + examples(differences));
     }

@@ -30,7 +30,7 @@ public class Availability {
         List<Row> rows = jdbc.sql(
                         """
                         select c.floor_id, c.zone_code, c.spot_type, c.available, c.total
-                          from zone_counter c join floor f on f.lot_id = c.lot_id and f.id = c.floor_id
+                          from zone_counter_now c join floor f on f.lot_id = c.lot_id and f.id = c.floor_id
                          where c.lot_id = :lot
                            and (cast(:type as text) is null or c.spot_type = :type)
                            and (cast(:floor as text) is null or c.floor_id = :floor)

@@ -62,8 +62,8 @@ public class SpotAdministration {
                 .param("type", newType.name())
                 .param("id", spotId)
                 .update();
-        counters.add(spot.lotId(), spot.floorId(), spot.zone(), spot.type(), spot.status(), -1);
-        counters.add(spot.lotId(), spot.floorId(), spot.zone(), newType, newStatus, +1);
+        counters.recordAdd(spot.lotId(), spot.floorId(), spot.zone(), spot.type(), spot.status(), -1);
+        counters.recordAdd(spot.lotId(), spot.floorId(), spot.zone(), newType, newStatus, +1);
         return new SpotView(spotId, spot.lotId(), spot.floorId(), spot.zone(), newType, newStatus);
     }
 }

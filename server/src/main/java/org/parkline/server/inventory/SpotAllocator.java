@@ -3,7 +3,9 @@ package org.parkline.server.inventory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.parkline.server.common.ApiProblem;
 import org.parkline.server.lots.LotCatalog;
 import org.parkline.server.lots.LotMode;
@@ -31,6 +33,8 @@ public class SpotAllocator {
     private final LotCatalog lots;
     private final SpotHolds holds;
     private final AllocationMetrics metrics;
+    /** Per gate and vehicle class, the zone that last had room: usually it still does, saving a counter read. */
+    private final Map<String, ZoneCounters.Candidate> lastPlaced = new ConcurrentHashMap<>();
 
     SpotAllocator(JdbcClient jdbc, ZoneCounters counters, LotCatalog lots, SpotHolds holds, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -61,15 +65,23 @@ public class SpotAllocator {
                 lots.zones(request.lot().id()),
                 request.gate(),
                 request.lot().allocationPolicy().preferredFloors());
+        String hintKey = request.lot().id() + "|" + request.gate().id() + "|" + types;
+        ZoneCounters.Candidate hint = lastPlaced.get(hintKey);
+        if (hint != null) {
+            Optional<Placement> placed = take(request, hint);
+            if (placed.isPresent()) {
+                metrics.allocated(0);
+                return placed.get();
+            }
+        }
         for (int round = 0; round < ROUNDS; round++) {
             List<ZoneCounters.Candidate> candidates =
                     ranked(counters.withSpace(request.lot().id(), types), types, zones);
             if (candidates.isEmpty()) break;
             for (ZoneCounters.Candidate candidate : candidates) {
-                Optional<Placement> placed = request.lot().mode() == LotMode.SPOT
-                        ? takeSpot(request.lot().id(), candidate)
-                        : takePlace(request.lot().id(), candidate);
+                Optional<Placement> placed = take(request, candidate);
                 if (placed.isPresent()) {
+                    lastPlaced.put(hintKey, candidate);
                     metrics.allocated(round);
                     return placed.get();
                 }
@@ -84,70 +96,58 @@ public class SpotAllocator {
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(String lotId, Placement placement) {
         if (placement.spotId() == null) {
-            counters.shift(
-                    lotId,
-                    placement.floorId(),
-                    placement.zone(),
-                    placement.spotType(),
-                    SpotStatus.OCCUPIED,
-                    SpotStatus.AVAILABLE);
+            counters.returnPlace(lotId, placement.floorId(), placement.zone(), placement.spotType());
             return;
         }
-        int freed = jdbc.sql(
+        jdbc.sql(
                         """
-                        update spot set status = 'AVAILABLE', updated_at = now()
-                         where id = :id and status = 'OCCUPIED'
+                        with freed as (
+                            update spot set status = 'AVAILABLE', updated_at = now()
+                             where id = :id and status = 'OCCUPIED'
+                            returning lot_id, floor_id, zone_code, type)
+                        insert into zone_counter_delta (lot_id, floor_id, zone_code, spot_type, d_available, d_occupied)
+                        select lot_id, floor_id, zone_code, type, 1, -1 from freed
                         """)
                 .param("id", placement.spotId())
                 .update();
-        if (freed == 1) {
-            counters.shift(
-                    lotId,
-                    placement.floorId(),
-                    placement.zone(),
-                    placement.spotType(),
-                    SpotStatus.OCCUPIED,
-                    SpotStatus.AVAILABLE);
-        }
     }
 
+    private Optional<Placement> take(AllocationRequest request, ZoneCounters.Candidate candidate) {
+        return request.lot().mode() == LotMode.SPOT
+                ? takeSpot(request.lot().id(), candidate)
+                : takePlace(request.lot().id(), candidate);
+    }
+
+    /** The nearest AVAILABLE spot of the candidate zone and type, and its counter delta, in one statement. */
     private Optional<Placement> takeSpot(String lotId, ZoneCounters.Candidate candidate) {
-        Optional<String> spotId = jdbc.sql(
+        return jdbc.sql(
                         """
-                        update spot set status = 'OCCUPIED', updated_at = now()
-                         where id = (select id from spot
-                                      where lot_id = :lot and floor_id = :floor and zone_code = :zone
-                                        and type = :type and status = 'AVAILABLE'
-                                      order by sort_key
-                                      limit 1
-                                      for update skip locked)
-                           and status = 'AVAILABLE'
-                        returning id
+                        with picked as (
+                            update spot set status = 'OCCUPIED', updated_at = now()
+                             where id = (select id from spot
+                                          where lot_id = :lot and floor_id = :floor and zone_code = :zone
+                                            and type = :type and status = 'AVAILABLE'
+                                          order by sort_key
+                                          limit 1
+                                          for update skip locked)
+                               and status = 'AVAILABLE'
+                            returning id, lot_id, floor_id, zone_code, type),
+                        counted as (
+                            insert into zone_counter_delta (lot_id, floor_id, zone_code, spot_type, d_available, d_occupied)
+                            select lot_id, floor_id, zone_code, type, -1, 1 from picked)
+                        select id from picked
                         """)
                 .param("lot", lotId)
                 .param("floor", candidate.floorId())
                 .param("zone", candidate.zone())
                 .param("type", candidate.type().name())
                 .query(String.class)
-                .optional();
-        spotId.ifPresent(id -> counters.shift(
-                lotId,
-                candidate.floorId(),
-                candidate.zone(),
-                candidate.type(),
-                SpotStatus.AVAILABLE,
-                SpotStatus.OCCUPIED));
-        return spotId.map(id -> new Placement(id, candidate.floorId(), candidate.zone(), candidate.type()));
+                .optional()
+                .map(id -> new Placement(id, candidate.floorId(), candidate.zone(), candidate.type()));
     }
 
     private Optional<Placement> takePlace(String lotId, ZoneCounters.Candidate candidate) {
-        boolean admitted = counters.shift(
-                lotId,
-                candidate.floorId(),
-                candidate.zone(),
-                candidate.type(),
-                SpotStatus.AVAILABLE,
-                SpotStatus.OCCUPIED);
+        boolean admitted = counters.takePlace(lotId, candidate.floorId(), candidate.zone(), candidate.type());
         return admitted
                 ? Optional.of(new Placement(null, candidate.floorId(), candidate.zone(), candidate.type()))
                 : Optional.empty();

@@ -72,7 +72,7 @@ public class SpotHolds {
                 .query((rs, n) -> new Hold(holdId, rs.getString(1), rs.getString(2), rs.getString(3), type, expiresAt))
                 .optional()
                 .map(hold -> {
-                    counters.shift(
+                    counters.recordShift(
                             lot.id(), hold.floorId(), hold.zone(), type, SpotStatus.AVAILABLE, SpotStatus.RESERVED);
                     return hold;
                 })
@@ -94,7 +94,7 @@ public class SpotHolds {
                         rs.getString(1), rs.getString(2), rs.getString(3), SpotType.valueOf(rs.getString(4))))
                 .optional()
                 .map(placement -> {
-                    counters.shift(
+                    counters.recordShift(
                             lot.id(),
                             placement.floorId(),
                             placement.zone(),
@@ -139,7 +139,8 @@ public class SpotHolds {
                         (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .list();
         for (String[] row : rows) {
-            counters.shift(row[0], row[1], row[2], SpotType.valueOf(row[3]), SpotStatus.RESERVED, SpotStatus.AVAILABLE);
+            counters.recordShift(
+                    row[0], row[1], row[2], SpotType.valueOf(row[3]), SpotStatus.RESERVED, SpotStatus.AVAILABLE);
         }
         return rows.size();
     }

@@ -2,12 +2,14 @@ package org.parkline.server.lots;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,13 +20,22 @@ public class LotCatalog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ShortLived<Lot> lots;
+    private final ShortLived<List<ZonePlace>> zones;
 
-    LotCatalog(JdbcClient jdbc, JsonMapper json) {
+    LotCatalog(JdbcClient jdbc, JsonMapper json, @Value("${parkline.lots.cache-ttl:PT10S}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.json = json;
+        this.lots = new ShortLived<>(cacheTtl);
+        this.zones = new ShortLived<>(cacheTtl);
     }
 
+    /** A lot's settings. Read on every gate request, so kept for a few seconds (settings change rarely). */
     public Optional<Lot> lot(String lotId) {
+        return lots.get(lotId, () -> fetchLot(lotId));
+    }
+
+    private Optional<Lot> fetchLot(String lotId) {
         return jdbc.sql(
                         """
                         select id, name, address, timezone, mode, currency, allocation_policy::text, pricing_basis
@@ -63,8 +74,12 @@ public class LotCatalog {
                 .list();
     }
 
-    /** Every zone of a lot with its floor's level, ordered by level then rank. */
+    /** Every zone of a lot with its floor's level, ordered by level then rank (the layout; kept a few seconds). */
     public List<ZonePlace> zones(String lotId) {
+        return zones.get(lotId, () -> Optional.of(fetchZones(lotId))).orElseThrow();
+    }
+
+    private List<ZonePlace> fetchZones(String lotId) {
         return jdbc.sql(
                         """
                         select z.floor_id, f.level, z.code, z.rank

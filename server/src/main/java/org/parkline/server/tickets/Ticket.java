@@ -17,7 +17,6 @@ record Ticket(
         String barcode,
         String entryGateId,
         Instant entryAt,
-        @Nullable Integer pricingVersion,
         @Nullable String exitGateId,
         @Nullable Instant exitAt,
         @Nullable BigDecimal amountCharged) {

@@ -19,7 +19,7 @@ class TicketBook {
     private static final String COLUMNS =
             """
             id, lot_id, status, vehicle_type, plate_hmac, plate_cipher, plate_key_id, spot_id, floor_id, zone_code,
-            spot_type, barcode, entry_gate_id, entry_at, pricing_version, exit_gate_id, exit_at, amount_charged
+            spot_type, barcode, entry_gate_id, entry_at, exit_gate_id, exit_at, amount_charged
             """;
 
     private final JdbcClient jdbc;
@@ -33,9 +33,9 @@ class TicketBook {
                         """
                         insert into ticket (id, lot_id, status, vehicle_type, plate_hmac, plate_cipher, plate_key_id,
                                             spot_id, floor_id, zone_code, spot_type, ev_charging, barcode,
-                                            entry_gate_id, entry_at, pricing_version)
+                                            entry_gate_id, entry_at)
                         values (:id, :lot, :status, :vehicle, :hmac, :cipher, :keyId, :spot, :floor, :zone, :spotType,
-                                :ev, :barcode, :gate, :entryAt, :pricing)
+                                :ev, :barcode, :gate, :entryAt)
                         """)
                 .param("id", t.id())
                 .param("lot", t.lotId())
@@ -52,7 +52,6 @@ class TicketBook {
                 .param("barcode", t.barcode())
                 .param("gate", t.entryGateId())
                 .param("entryAt", Timestamp.from(t.entryAt()))
-                .param("pricing", t.pricingVersion())
                 .update();
     }
 
@@ -102,9 +101,7 @@ class TicketBook {
 
     private static Ticket ticket(ResultSet rs, int row) throws SQLException {
         byte[] hmac = rs.getBytes(5);
-        Timestamp exitAt = rs.getTimestamp(17);
-        int pricingVersion = rs.getInt(15);
-        Integer pricing = rs.wasNull() ? null : pricingVersion;
+        Timestamp exitAt = rs.getTimestamp(16);
         return new Ticket(
                 rs.getString(1),
                 rs.getString(2),
@@ -115,9 +112,8 @@ class TicketBook {
                 rs.getString(12),
                 rs.getString(13),
                 rs.getTimestamp(14).toInstant(),
-                pricing,
-                rs.getString(16),
+                rs.getString(15),
                 exitAt == null ? null : exitAt.toInstant(),
-                rs.getBigDecimal(18));
+                rs.getBigDecimal(17));
     }
 }

@@ -14,7 +14,6 @@ import org.parkline.server.inventory.SpotAllocator;
 import org.parkline.server.lots.Gate;
 import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.LotCatalog;
-import org.parkline.server.pricing.Tariffs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -28,7 +27,6 @@ class TicketIssuer {
     private final SpotAllocator allocator;
     private final TicketBook tickets;
     private final PlateProtector plates;
-    private final Tariffs tariffs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -37,14 +35,12 @@ class TicketIssuer {
             SpotAllocator allocator,
             TicketBook tickets,
             PlateProtector plates,
-            Tariffs tariffs,
             ApplicationEventPublisher events,
             Clock clock) {
         this.lots = lots;
         this.allocator = allocator;
         this.tickets = tickets;
         this.plates = plates;
-        this.tariffs = tariffs;
         this.events = events;
         this.clock = clock;
     }
@@ -84,7 +80,6 @@ class TicketIssuer {
                 Ids.digits(18),
                 gate.id(),
                 now,
-                tariffs.inEffect(lot.id(), now).version(),
                 null,
                 null,
                 null);

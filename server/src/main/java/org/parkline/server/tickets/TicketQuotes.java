@@ -66,10 +66,8 @@ class TicketQuotes {
                         .toList());
     }
 
+    /** ENTRY basis: the version in effect when the vehicle entered (versions are immutable, so this never moves). */
     private Tariff tariff(Ticket ticket, Lot lot, Instant at) {
-        if (lot.pricingBasis() == Lot.PricingBasis.ENTRY && ticket.pricingVersion() != null) {
-            return tariffs.version(lot.id(), ticket.pricingVersion()).orElseGet(() -> tariffs.inEffect(lot.id(), at));
-        }
-        return tariffs.inEffect(lot.id(), at);
+        return tariffs.inEffect(lot.id(), lot.pricingBasis() == Lot.PricingBasis.ENTRY ? ticket.entryAt() : at);
     }
 }

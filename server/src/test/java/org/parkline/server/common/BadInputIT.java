@@ -232,7 +232,7 @@ class BadInputIT extends IntegrationTest {
                 count("select count(*) from ticket"),
                 count("select count(*) from payment"),
                 count("select count(*) from lot"),
-                count("select coalesce(sum(available), 0) from zone_counter"),
+                count("select coalesce(sum(available), 0) from zone_counter_now"),
                 count("select count(*) from spot where status <> 'AVAILABLE'"),
                 count("select count(*) from idempotency_record"));
     }

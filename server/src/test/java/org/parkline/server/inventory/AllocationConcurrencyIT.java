@@ -88,12 +88,12 @@ class AllocationConcurrencyIT extends IntegrationTest {
                 .as("spots with two active tickets")
                 .isZero();
         long active = count("select count(*) from ticket where lot_id = ? and status = 'ACTIVE'", lot.lotId());
-        assertThat(count("select sum(occupied) from zone_counter where lot_id = ?", lot.lotId()))
+        assertThat(count("select sum(occupied) from zone_counter_now where lot_id = ?", lot.lotId()))
                 .as("occupied places counted = active tickets")
                 .isEqualTo(active);
         assertThat(count(
                         """
-                select count(*) from zone_counter c where c.lot_id = ? and c.occupied <>
+                select count(*) from zone_counter_now c where c.lot_id = ? and c.occupied <>
                   (select count(*) from ticket t where t.lot_id = c.lot_id and t.status = 'ACTIVE'
                       and t.floor_id = c.floor_id and t.zone_code = c.zone_code and t.spot_type = c.spot_type)
                 """,
@@ -105,7 +105,7 @@ class AllocationConcurrencyIT extends IntegrationTest {
                     .isEqualTo(active);
             assertThat(count(
                             """
-                    select count(*) from zone_counter c where c.lot_id = ? and c.available <>
+                    select count(*) from zone_counter_now c where c.lot_id = ? and c.available <>
                       (select count(*) from spot s where s.lot_id = c.lot_id and s.status = 'AVAILABLE'
                           and s.floor_id = c.floor_id and s.zone_code = c.zone_code and s.type = c.spot_type)
                     """,

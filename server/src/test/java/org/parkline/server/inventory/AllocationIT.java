@@ -167,7 +167,7 @@ class AllocationIT extends IntegrationTest {
     private void assertCountersMatchSpots(TestLot lot) {
         assertThat(count(
                         """
-                select count(*) from zone_counter c
+                select count(*) from zone_counter_now c
                 cross join lateral (
                     select count(*) filter (where status = 'AVAILABLE') as available,
                            count(*) filter (where status = 'OCCUPIED') as occupied,
