@@ -1,6 +1,7 @@
 package org.parkline.server.inventory;
 
 import java.util.List;
+import java.util.Map;
 import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.LotCatalog;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,18 @@ class AvailabilityPage {
         this.availability = availability;
     }
 
+    private static final Map<String, String> LABELS = Map.of(
+            "COMPACT",
+            "Compact",
+            "LARGE",
+            "Large",
+            "MOTORBIKE",
+            "Motorbike",
+            "EV_CHARGING",
+            "EV",
+            "DISABLED",
+            "Disabled");
+
     record LotPanel(Lot lot, Availability.LotAvailability availability) {}
 
     @GetMapping("/")
@@ -27,6 +40,7 @@ class AvailabilityPage {
                 .map(lot -> new LotPanel(lot, availability.of(lot.id(), null, null, null)))
                 .toList();
         model.addAttribute("panels", panels);
+        model.addAttribute("labels", LABELS);
         return "index";
     }
 }
