@@ -22,6 +22,8 @@ import java.util.Set;
  * @param seed seeds the vehicle mix and the choice of retried entries
  * @param tariff {@code event} (every stay pays, so the payment path is measured) or {@code server}
  *     (the server's default tariff, whose free minutes make a burst's stays free)
+ * @param gateCycle the least time between two vehicles at one gate (a barrier's cycle), or zero for a
+ *     closed loop where each gate sends its next vehicle the moment it has an answer (saturation)
  */
 record BurstOptions(
         String url,
@@ -33,13 +35,14 @@ record BurstOptions(
         Duration timeout,
         String lotId,
         long seed,
-        String tariff) {
+        String tariff,
+        Duration gateCycle) {
 
     static final String USAGE =
             """
             usage: StadiumBurst [--quick] [--url URL] [--db JDBC_URL] [--gates N] [--spots N] [--cars N]
                                 [--retry-share 0.05] [--timeout-ms 10000] [--lot LOT_ID] [--seed N]
-                                [--tariff event|server]
+                                [--tariff event|server] [--gate-cycle-ms 0]
               --quick        small smoke preset: 8 gates, 500 spots, 600 cars
               --url          Parkline server base URL (default http://localhost:8080)
               --db           JDBC URL of the server's database; without it the invariants are skipped
@@ -52,10 +55,22 @@ record BurstOptions(
               --seed         seed of the vehicle mix (default 42)
               --tariff       event: every stay pays 2.50 SGD an hour from the first minute (default);
                              server: the server's default tariff (its free minutes make burst stays free)
+              --gate-cycle-ms  least time between two vehicles at one gate, like a barrier's cycle
+                             (default 0: each gate sends the next vehicle at once, measuring saturation)
             """;
 
     static final BurstOptions FULL = new BurstOptions(
-            "http://localhost:8080", null, 64, 20_000, 20_000, 0.05, Duration.ofSeconds(10), null, 42, "event");
+            "http://localhost:8080",
+            null,
+            64,
+            20_000,
+            20_000,
+            0.05,
+            Duration.ofSeconds(10),
+            null,
+            42,
+            "event",
+            Duration.ZERO);
 
     static final BurstOptions QUICK = FULL.withSize(8, 500, 600);
 
@@ -69,7 +84,8 @@ record BurstOptions(
             "--timeout-ms",
             "--lot",
             "--seed",
-            "--tariff");
+            "--tariff",
+            "--gate-cycle-ms");
 
     BurstOptions {
         require(gates >= 1 && gates <= 999, "--gates must be 1..999");
@@ -77,6 +93,7 @@ record BurstOptions(
         require(cars >= 0, "--cars must not be negative");
         require(retryShare >= 0 && retryShare <= 1, "--retry-share must be between 0 and 1");
         require(!timeout.isNegative() && !timeout.isZero(), "--timeout-ms must be positive");
+        require(!gateCycle.isNegative(), "--gate-cycle-ms must not be negative");
         require(tariff.equals("event") || tariff.equals("server"), "--tariff must be event or server");
         require(
                 lotId == null || lotId.matches("[A-Za-z0-9_-]{1,16}"),
@@ -112,7 +129,10 @@ record BurstOptions(
                         : base.timeout(),
                 given.getOrDefault("--lot", base.lotId()),
                 integer(given, "--seed", (int) base.seed()),
-                given.getOrDefault("--tariff", base.tariff()));
+                given.getOrDefault("--tariff", base.tariff()),
+                given.containsKey("--gate-cycle-ms")
+                        ? Duration.ofMillis(integer(given, "--gate-cycle-ms", 0))
+                        : base.gateCycle());
     }
 
     /** The lot id of this run. */
@@ -121,7 +141,7 @@ record BurstOptions(
     }
 
     private BurstOptions withSize(int gates, int spots, int cars) {
-        return new BurstOptions(url, db, gates, spots, cars, retryShare, timeout, lotId, seed, tariff);
+        return new BurstOptions(url, db, gates, spots, cars, retryShare, timeout, lotId, seed, tariff, gateCycle);
     }
 
     private static int integer(Map<String, String> given, String flag, int fallback) {

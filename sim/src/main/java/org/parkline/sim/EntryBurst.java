@@ -51,7 +51,9 @@ final class EntryBurst {
     private void gate(int gate) {
         String gateId = StadiumLayout.entryGate(lotId, gate);
         int eventSeq = 0;
+        GatePace pace = new GatePace(options.gateCycle());
         for (int car = nextCar.getAndIncrement(); car < options.cars(); car = nextCar.getAndIncrement()) {
+            pace.awaitNext();
             Arrival arrival = Arrival.of(car, options.seed(), options.retryShare());
             String key = gateId + "-evt-" + ++eventSeq;
             EntryRequest request = EntryRequest.of(lotId, gateId, arrival.vehicle(), arrival.preferences());

@@ -28,10 +28,13 @@ final class ExitBurst {
     private final PhaseStats payments = new PhaseStats("pay");
     private final PhaseStats exits = new PhaseStats("exit");
 
+    private final java.time.Duration gateCycle;
+
     ExitBurst(ParklineClient parkline, BurstOptions options, String lotId, List<EntryBurst.Admission> parked) {
         this.parkline = parkline;
         this.lotId = lotId;
         this.gates = options.gates();
+        this.gateCycle = options.gateCycle();
         List<EntryBurst.Admission> order = new ArrayList<>(parked);
         Collections.shuffle(order, new Random(options.seed()));
         this.leaving = new ConcurrentLinkedQueue<>(order);
@@ -44,7 +47,9 @@ final class ExitBurst {
     private void gate(int gate) {
         String gateId = StadiumLayout.exitGate(lotId, gate);
         int eventSeq = 0;
+        GatePace pace = new GatePace(gateCycle);
         for (EntryBurst.Admission car = leaving.poll(); car != null; car = leaving.poll()) {
+            pace.awaitNext();
             String paymentId = pay(car.ticketId(), "pay-" + car.ticketId());
             Reply<ExitReceipt> exit = exit(car, gateId, paymentId, gateId + "-evt-" + ++eventSeq);
             if (exit.refusedWith("payment-required")) {

@@ -78,4 +78,11 @@ class BurstOptionsTest {
                 .hasMessageContaining("1..16");
         assertThatThrownBy(() -> BurstOptions.parse("--speed", "fast")).hasMessage("unknown option --speed");
     }
+
+    @Test
+    void gateCycleIsZeroByDefaultAndParsedInMilliseconds() {
+        assertThat(BurstOptions.parse().gateCycle()).isZero();
+        assertThat(BurstOptions.parse("--gate-cycle-ms", "2000").gateCycle())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
+    }
 }
