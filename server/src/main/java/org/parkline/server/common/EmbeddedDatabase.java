@@ -1,5 +1,6 @@
 package org.parkline.server.common;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,10 @@ class EmbeddedDatabase {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toAbsolutePath())
                 .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // the library tunes for throwaway test databases; this one keeps real data
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on");
         if (port > 0) builder.setPort(port);
         EmbeddedPostgres postgres = builder.start();
         log.info(
@@ -40,10 +44,14 @@ class EmbeddedDatabase {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        return DataSourceBuilder.create()
+    DataSource dataSource(
+            EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:10}") int pool) {
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
                 .url(postgres.getJdbcUrl("postgres", "postgres"))
                 .username("postgres")
                 .build();
+        dataSource.setMaximumPoolSize(pool);
+        return dataSource;
     }
 }

@@ -1,5 +1,6 @@
 package org.parkline.server.common;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -13,6 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final MeterRegistry meters;
+
+    ProblemResponses(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
@@ -53,6 +65,34 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         "conflict",
                         "Conflicting change",
                         "The change conflicts with the current state (another request changed it first); retry"),
+                request);
+    }
+
+    /** Method security's refusal: 401 when nobody signed in, 403 when the roles do not allow it. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    ResponseEntity<ProblemDetail> denied(RuntimeException e, HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean anonymous = e instanceof AuthenticationException
+                || authentication == null
+                || authentication instanceof AnonymousAuthenticationToken;
+        meters.counter("parkline.security.denied", "reason", anonymous ? "unauthenticated" : "role")
+                .increment();
+        if (anonymous) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNAUTHORIZED,
+                    "Send a bearer token (POST /v1/auth/token) or a device key (X-Api-Key header)");
+            body.setType(URI.create(ApiProblem.TYPE_BASE + "unauthenticated"));
+            body.setTitle("Sign-in required");
+            body.setInstance(URI.create(request.getRequestURI()));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Bearer")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(body);
+        }
+        log.warn("Denied {} {} to {}", request.getMethod(), request.getRequestURI(), authentication.getName());
+        return apiProblem(
+                new ApiProblem(
+                        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your roles do not allow this request"),
                 request);
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * car park counting places. Created once; a restart finds them and leaves them as they are.
  */
 @Component
+@Order(10)
 @ConditionalOnBooleanProperty(name = "parkline.demo-data")
 class DemoData implements ApplicationRunner {
 
@@ -54,6 +56,7 @@ class DemoData implements ApplicationRunner {
                 """
                 {"currency":"SGD","rules":[
                   {"id":"free_15","kind":"FREE_MINUTES","minutes":15},
+                  {"id":"grace_15","kind":"GRACE_PERIOD","minutes":15},
                   {"id":"weekday_hourly","kind":"HOURLY","rate":"3.25"},
                   {"id":"daily_cap","kind":"DAILY_CAP","amount":"30.00"}]}
                 """;
@@ -109,6 +112,7 @@ class DemoData implements ApplicationRunner {
                 """
                 {"currency":"GBP","rules":[
                   {"id":"free_20","kind":"FREE_MINUTES","minutes":20},
+                  {"id":"grace_10","kind":"GRACE_PERIOD","minutes":10},
                   {"id":"hourly","kind":"HOURLY","rate":"4.00"},
                   {"id":"daily_cap","kind":"DAILY_CAP","amount":"28.00"}]}
                 """;

@@ -2,6 +2,8 @@ package org.parkline.server.inventory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +12,8 @@ import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.identity.LotAccess;
+import org.parkline.server.identity.Roles;
 import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.LotCatalog;
 import org.parkline.server.lots.SpotType;
@@ -31,15 +35,19 @@ class InventoryController {
     private final SpotAdministration spots;
     private final SpotHolds holds;
     private final LotCatalog lots;
+    private final LotAccess access;
 
-    InventoryController(Availability availability, SpotAdministration spots, SpotHolds holds, LotCatalog lots) {
+    InventoryController(
+            Availability availability, SpotAdministration spots, SpotHolds holds, LotCatalog lots, LotAccess access) {
         this.availability = availability;
         this.spots = spots;
         this.holds = holds;
         this.lots = lots;
+        this.access = access;
     }
 
     @GetMapping("/v1/lots/{lotId}/availability")
+    @PermitAll
     @Operation(summary = "Available places by spot type, per floor and zone")
     Availability.LotAvailability availability(
             @PathVariable String lotId,
@@ -53,6 +61,7 @@ class InventoryController {
     record SpotUpdate(@Nullable SpotStatus status, @Nullable SpotType type) {}
 
     @PutMapping("/v1/spots/{spotId}")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Take a spot out of service, return it, or change its type")
     SpotAdministration.SpotView update(@PathVariable String spotId, @RequestBody SpotUpdate update) {
         if (update.status() == null && update.type() == null) {
@@ -64,20 +73,24 @@ class InventoryController {
     record HoldRequest(@NotNull SpotType spotType, @Nullable String floorId, @Min(1) @Max(1440) int minutes) {}
 
     @PostMapping("/v1/lots/{lotId}/holds")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Hold a spot for an arriving vehicle; enter with the hold id to take it")
     ResponseEntity<SpotHolds.Hold> hold(@PathVariable String lotId, @Valid @RequestBody HoldRequest request) {
+        access.requireLot(lotId);
         SpotHolds.Hold hold =
                 holds.hold(lot(lotId), request.spotType(), request.floorId(), Duration.ofMinutes(request.minutes()));
         return ResponseEntity.created(URI.create("/v1/holds/" + hold.holdId())).body(hold);
     }
 
     @GetMapping("/v1/holds/{holdId}")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "A live hold")
     SpotHolds.Hold holdOf(@PathVariable String holdId) {
         return holds.find(holdId).orElseThrow(() -> ApiProblem.notFound("hold", holdId));
     }
 
     @DeleteMapping("/v1/holds/{holdId}")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Cancel a hold; the spot becomes available again")
     ResponseEntity<Void> cancel(@PathVariable String holdId) {
         if (!holds.cancel(holdId)) throw ApiProblem.notFound("hold", holdId);

@@ -3,11 +3,13 @@ package org.parkline.server.inventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.parkline.server.common.ApiProblem;
 import org.parkline.server.lots.LotLaidOut;
 import org.parkline.server.lots.LotLayout;
 import org.parkline.server.lots.LotMode;
 import org.parkline.server.lots.SpotType;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,13 @@ class InventoryLayout {
                 ? lotId + "_S"
                 : event.layout().spotIdPrefix();
         boolean spotRows = event.lot().mode() == LotMode.SPOT;
+        if (spotRows && prefixTaken(prefix)) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "spot-prefix-taken",
+                    "Spot id prefix in use",
+                    "Spots named " + prefix + "_... already exist in another lot; choose another spotIdPrefix");
+        }
         List<Object[]> spots = new ArrayList<>();
         for (LotLayout.FloorLayout floor : event.layout().floors()) {
             int seq = 0;
@@ -52,6 +61,14 @@ class InventoryLayout {
         }
         batch.batchUpdate(
                 "insert into spot (id, lot_id, floor_id, zone_code, type, sort_key) values (?, ?, ?, ?, ?, ?)", spots);
+    }
+
+    private boolean prefixTaken(String prefix) {
+        String pattern = prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "\\_%";
+        return jdbc.sql("select exists (select 1 from spot where id like :pattern)")
+                .param("pattern", pattern)
+                .query(Boolean.class)
+                .single();
     }
 
     private void insertCounter(String lotId, String floorId, String zone, SpotType type, int count) {

@@ -1,8 +1,12 @@
 package org.parkline.server.inventory;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.Audited;
+import org.parkline.server.identity.LotAccess;
 import org.parkline.server.lots.SpotType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,10 +21,14 @@ public class SpotAdministration {
 
     private final JdbcClient jdbc;
     private final ZoneCounters counters;
+    private final LotAccess access;
+    private final ApplicationEventPublisher events;
 
-    SpotAdministration(JdbcClient jdbc, ZoneCounters counters) {
+    SpotAdministration(JdbcClient jdbc, ZoneCounters counters, LotAccess access, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.counters = counters;
+        this.access = access;
+        this.events = events;
     }
 
     public record SpotView(
@@ -42,6 +50,7 @@ public class SpotAdministration {
                         SpotStatus.valueOf(rs.getString(6))))
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("spot", spotId));
+        access.requireLot(spot.lotId());
         SpotStatus newStatus = status == null ? spot.status() : status;
         SpotType newType = type == null ? spot.type() : type;
         if (newStatus == SpotStatus.OCCUPIED || newStatus == SpotStatus.RESERVED) {
@@ -64,6 +73,13 @@ public class SpotAdministration {
                 .update();
         counters.recordAdd(spot.lotId(), spot.floorId(), spot.zone(), spot.type(), spot.status(), -1);
         counters.recordAdd(spot.lotId(), spot.floorId(), spot.zone(), newType, newStatus, +1);
+        events.publishEvent(new Audited(
+                "spot.updated",
+                "spot",
+                spotId,
+                spot.lotId(),
+                Map.of("status", spot.status().name(), "type", spot.type().name()),
+                Map.of("status", newStatus.name(), "type", newType.name())));
         return new SpotView(spotId, spot.lotId(), spot.floorId(), spot.zone(), newType, newStatus);
     }
 }

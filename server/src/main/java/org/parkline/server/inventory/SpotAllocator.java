@@ -34,7 +34,15 @@ public class SpotAllocator {
     private final SpotHolds holds;
     private final AllocationMetrics metrics;
     /** Per gate and vehicle class, the zone that last had room: usually it still does, saving a counter read. */
-    private final Map<String, ZoneCounters.Candidate> lastPlaced = new ConcurrentHashMap<>();
+    private final Map<String, Hint> lastPlaced = new ConcurrentHashMap<>();
+
+    /**
+     * The hint is kept only briefly: during a burst it saves a counter read per entry, and after it expires the
+     * full ranking applies again, so a nearer or better-typed place that frees up is used within {@link #HINT_TTL}.
+     */
+    private record Hint(ZoneCounters.Candidate candidate, long untilNanos) {}
+
+    private static final long HINT_TTL = java.time.Duration.ofSeconds(2).toNanos();
 
     SpotAllocator(JdbcClient jdbc, ZoneCounters counters, LotCatalog lots, SpotHolds holds, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -66,9 +74,9 @@ public class SpotAllocator {
                 request.gate(),
                 request.lot().allocationPolicy().preferredFloors());
         String hintKey = request.lot().id() + "|" + request.gate().id() + "|" + types;
-        ZoneCounters.Candidate hint = lastPlaced.get(hintKey);
-        if (hint != null) {
-            Optional<Placement> placed = take(request, hint);
+        Hint hint = lastPlaced.get(hintKey);
+        if (hint != null && System.nanoTime() - hint.untilNanos() < 0) {
+            Optional<Placement> placed = take(request, hint.candidate());
             if (placed.isPresent()) {
                 metrics.allocated(0);
                 return placed.get();
@@ -81,7 +89,7 @@ public class SpotAllocator {
             for (ZoneCounters.Candidate candidate : candidates) {
                 Optional<Placement> placed = take(request, candidate);
                 if (placed.isPresent()) {
-                    lastPlaced.put(hintKey, candidate);
+                    lastPlaced.put(hintKey, new Hint(candidate, System.nanoTime() + HINT_TTL));
                     metrics.allocated(round);
                     return placed.get();
                 }

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.Audited;
 import org.parkline.server.common.Ids;
 import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.LotMode;
 import org.parkline.server.lots.SpotType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,11 +31,13 @@ public class SpotHolds {
     private final JdbcClient jdbc;
     private final ZoneCounters counters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SpotHolds(JdbcClient jdbc, ZoneCounters counters, Clock clock) {
+    SpotHolds(JdbcClient jdbc, ZoneCounters counters, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.counters = counters;
         this.clock = clock;
+        this.events = events;
     }
 
     public record Hold(
@@ -74,6 +79,13 @@ public class SpotHolds {
                 .map(hold -> {
                     counters.recordShift(
                             lot.id(), hold.floorId(), hold.zone(), type, SpotStatus.AVAILABLE, SpotStatus.RESERVED);
+                    events.publishEvent(new Audited(
+                            "hold.created",
+                            "spot",
+                            hold.spotId(),
+                            lot.id(),
+                            Map.of("status", "AVAILABLE"),
+                            Map.of("status", "RESERVED", "holdId", holdId, "expiresAt", expiresAt.toString())));
                     return hold;
                 })
                 .orElseThrow(() -> new LotFullException(lot.id(), type.name()));
@@ -101,6 +113,13 @@ public class SpotHolds {
                             placement.spotType(),
                             SpotStatus.RESERVED,
                             SpotStatus.OCCUPIED);
+                    events.publishEvent(new Audited(
+                            "hold.claimed",
+                            "spot",
+                            placement.spotId(),
+                            lot.id(),
+                            Map.of("status", "RESERVED", "holdId", holdId),
+                            Map.of("status", "OCCUPIED")));
                     return placement;
                 })
                 .orElseThrow(() -> new ApiProblem(
@@ -116,7 +135,7 @@ public class SpotHolds {
                                 """
                         update spot set status = 'AVAILABLE', hold_id = null, hold_until = null, updated_at = now()
                          where hold_id = :hold and status = 'RESERVED'
-                        returning lot_id, floor_id, zone_code, type
+                        returning lot_id, floor_id, zone_code, type, id
                         """)
                         .param("hold", holdId))
                 > 0;
@@ -129,18 +148,26 @@ public class SpotHolds {
                         """
                         update spot set status = 'AVAILABLE', hold_id = null, hold_until = null, updated_at = now()
                          where status = 'RESERVED' and hold_until <= :now
-                        returning lot_id, floor_id, zone_code, type
+                        returning lot_id, floor_id, zone_code, type, id
                         """)
                 .param("now", java.sql.Timestamp.from(clock.instant())));
     }
 
     private int release(JdbcClient.StatementSpec released) {
-        List<String[]> rows = released.query(
-                        (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+        List<String[]> rows = released.query((rs, n) -> new String[] {
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                })
                 .list();
         for (String[] row : rows) {
             counters.recordShift(
                     row[0], row[1], row[2], SpotType.valueOf(row[3]), SpotStatus.RESERVED, SpotStatus.AVAILABLE);
+            events.publishEvent(new Audited(
+                    "hold.released",
+                    "spot",
+                    row[4],
+                    row[0],
+                    Map.of("status", "RESERVED"),
+                    Map.of("status", "AVAILABLE")));
         }
         return rows.size();
     }

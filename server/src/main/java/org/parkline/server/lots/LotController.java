@@ -2,10 +2,13 @@ package org.parkline.server.lots;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.identity.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +29,14 @@ class LotController {
     }
 
     @GetMapping("/v1/lots")
+    @PermitAll
     @Operation(summary = "List lots")
     List<LotSummary> lots() {
         return catalog.lots().stream().map(LotSummary::of).toList();
     }
 
     @GetMapping("/v1/lots/{lotId}")
+    @PermitAll
     @Operation(summary = "A lot with its floors, zones and gates")
     LotDetail lot(@PathVariable String lotId) {
         Lot lot = catalog.lot(lotId).orElseThrow(() -> ApiProblem.notFound("lot", lotId));
@@ -39,6 +44,7 @@ class LotController {
     }
 
     @PostMapping("/v1/lots")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a lot from a layout (floors, zones with spot counts, gates, first tariff)")
     ResponseEntity<LotDetail> create(@Valid @RequestBody LotLayout layout) {
         Lot lot = registry.create(layout);

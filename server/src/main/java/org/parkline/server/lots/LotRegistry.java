@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.Audited;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +97,23 @@ public class LotRegistry {
                     .update();
         }
         events.publishEvent(new LotLaidOut(lot, layout));
+        events.publishEvent(new Audited(
+                "lot.created",
+                "lot",
+                lot.id(),
+                lot.id(),
+                null,
+                Map.of(
+                        "name",
+                        lot.name(),
+                        "mode",
+                        lot.mode().name(),
+                        "timezone",
+                        lot.timezone().getId(),
+                        "floors",
+                        layout.floors().size(),
+                        "gates",
+                        layout.gates().size())));
         return lot;
     }
 

@@ -2,6 +2,7 @@ package org.parkline.server.payments;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.identity.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,6 +61,7 @@ class PaymentController {
     }
 
     @PostMapping("/v1/payments")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.PARKER})
     @Operation(summary = "Pay for a ticket (the idempotency key is required: header or body)")
     ResponseEntity<PaymentView> pay(
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String headerKey,
@@ -75,6 +78,7 @@ class PaymentController {
     }
 
     @GetMapping("/v1/payments/{paymentId}")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "A payment")
     PaymentView payment(@PathVariable String paymentId) {
         return payments.payment(paymentId)

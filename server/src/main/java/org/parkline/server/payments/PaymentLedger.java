@@ -123,13 +123,14 @@ class PaymentLedger {
     }
 
     private static Payment payment(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString(6));
         return new Payment(
                 rs.getString(1),
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),
-                rs.getBigDecimal(5),
-                Currency.getInstance(rs.getString(6)),
+                rs.getBigDecimal(5).setScale(currency.getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP),
+                currency,
                 PaymentMethod.valueOf(rs.getString(7)),
                 PaymentStatus.valueOf(rs.getString(8)),
                 rs.getString(9),

@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.Audited;
 import org.parkline.server.common.Ids;
+import org.parkline.server.identity.LotAccess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -31,6 +34,7 @@ public class Payments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LotAccess access;
 
     Payments(
             PaymentLedger ledger,
@@ -38,13 +42,15 @@ public class Payments {
             ObjectProvider<PayableResolver> payables,
             ApplicationEventPublisher events,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            LotAccess access) {
         this.ledger = ledger;
         this.psp = psp;
         this.payables = payables; // looked up per payment: the resolvers themselves depend on payments
         this.events = events;
         this.clock = clock;
         this.meters = meters;
+        this.access = access;
     }
 
     public record PayCommand(
@@ -66,6 +72,7 @@ public class Payments {
                 .findFirst()
                 .flatMap(resolver -> resolver.amountDue(command.payableRef(), now))
                 .orElseThrow(() -> ApiProblem.notFound(command.payableKind().toLowerCase(), command.payableRef()));
+        access.requireLot(due.lotId());
         BigDecimal amount = amount(command, due);
         Payment payment = new Payment(
                 Ids.next("P", clock),
@@ -93,6 +100,25 @@ public class Payments {
                         done.status().name())
                 .increment();
         events.publishEvent(new PaymentCompleted(done));
+        events.publishEvent(new Audited(
+                "payment." + done.status().name().toLowerCase(),
+                "payment",
+                done.id(),
+                done.lotId(),
+                null,
+                Map.of(
+                        "ticketId",
+                        done.payableRef(),
+                        "payableKind",
+                        done.payableKind(),
+                        "amount",
+                        done.amount().toPlainString(),
+                        "currency",
+                        done.currency().getCurrencyCode(),
+                        "method",
+                        done.method().name(),
+                        "status",
+                        done.status().name())));
         return done;
     }
 

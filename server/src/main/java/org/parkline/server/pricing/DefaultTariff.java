@@ -14,6 +14,7 @@ final class DefaultTariff {
         return """
                 {"currency":"%s","rules":[
                   {"id":"free_10","kind":"FREE_MINUTES","minutes":10},
+                  {"id":"grace_10","kind":"GRACE_PERIOD","minutes":10},
                   {"id":"hourly","kind":"HOURLY","rate":"%s"},
                   {"id":"daily_cap","kind":"DAILY_CAP","amount":"%s"}]}
                 """

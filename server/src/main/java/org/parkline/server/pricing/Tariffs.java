@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.parkline.pricing.InvalidRuleSetException;
 import org.parkline.pricing.RuleSet;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.Audited;
 import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.LotLaidOut;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +29,14 @@ public class Tariffs {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<String, RuleSet> parsed = new ConcurrentHashMap<>();
 
-    Tariffs(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Tariffs(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The version in effect at an instant: the latest whose effective-from is not after it. */
@@ -99,6 +103,13 @@ public class Tariffs {
                 .param("doc", document)
                 .param("from", Timestamp.from(clock.instant()))
                 .update();
+        events.publishEvent(new Audited(
+                "pricing.published",
+                "rule_set",
+                lot.id() + "#1",
+                lot.id(),
+                null,
+                Map.of("version", 1, "publishedBy", "lot-setup")));
     }
 
     private Tariff tariff(String lotId, int version, java.time.Instant from, String document) {

@@ -1,6 +1,7 @@
 package org.parkline.server.tickets;
 
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.identity.LotAccess;
 import org.parkline.server.lots.Gate;
 import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.LotCatalog;
@@ -11,8 +12,9 @@ final class GateChecks {
 
     private GateChecks() {}
 
-    static Gate usable(LotCatalog lots, String gateId, Lot lot, Gate.Direction direction) {
+    static Gate usable(LotCatalog lots, LotAccess access, String gateId, Lot lot, Gate.Direction direction) {
         Gate gate = lots.gate(gateId).orElseThrow(() -> ApiProblem.notFound("gate", gateId));
+        access.requireGate(gate.lotId(), gate.id());
         if (!gate.lotId().equals(lot.id())) {
             throw new ApiProblem(
                     HttpStatus.UNPROCESSABLE_CONTENT,

@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkline.pricing.Quote;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.Audited;
 import org.parkline.server.common.PlateProtector;
+import org.parkline.server.identity.LotAccess;
 import org.parkline.server.inventory.SpotAllocator;
 import org.parkline.server.lots.Gate;
 import org.parkline.server.lots.Lot;
@@ -37,6 +40,7 @@ class TicketCloser {
     private final PlateProtector plates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LotAccess access;
 
     TicketCloser(
             LotCatalog lots,
@@ -46,7 +50,8 @@ class TicketCloser {
             SpotAllocator allocator,
             PlateProtector plates,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LotAccess access) {
         this.lots = lots;
         this.tickets = tickets;
         this.quotes = quotes;
@@ -55,6 +60,7 @@ class TicketCloser {
         this.plates = plates;
         this.events = events;
         this.clock = clock;
+        this.access = access;
     }
 
     record Exit(String ticketId, String gateId, @Nullable String paidPaymentId, @Nullable String vehiclePlate) {}
@@ -79,7 +85,7 @@ class TicketCloser {
                             "Ticket " + ticket.id() + " is " + ticket.status() + "; it cannot exit again")
                     .with("ticketStatus", ticket.status());
         }
-        Gate gate = GateChecks.usable(lots, exit.gateId(), lot, Gate.Direction.EXIT);
+        Gate gate = GateChecks.usable(lots, access, exit.gateId(), lot, Gate.Direction.EXIT);
         checkPlate(ticket, exit.vehiclePlate());
         checkPayment(ticket, exit.paidPaymentId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -99,6 +105,13 @@ class TicketCloser {
                 payments.settlement(TicketQuotes.PAYABLE_KIND, ticket.id()).captured();
         tickets.close(ticket.id(), gate.id(), now, paid);
         allocator.release(lot.id(), ticket.placement());
+        events.publishEvent(new Audited(
+                "ticket.closed",
+                "ticket",
+                ticket.id(),
+                lot.id(),
+                Map.of("status", "ACTIVE"),
+                Map.of("status", "CLOSED", "exitGateId", gate.id(), "amountPaid", paid.toPlainString())));
         events.publishEvent(new TicketClosed(
                 ticket.id(),
                 lot.id(),

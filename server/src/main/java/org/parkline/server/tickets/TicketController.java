@@ -2,6 +2,7 @@ package org.parkline.server.tickets;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.identity.LotAccess;
+import org.parkline.server.identity.Roles;
 import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.LotCatalog;
 import org.slf4j.MDC;
@@ -34,6 +37,7 @@ class TicketController {
     private final TicketBook tickets;
     private final LotCatalog lots;
     private final GateMetrics metrics;
+    private final LotAccess access;
     private final Clock clock;
 
     TicketController(
@@ -43,7 +47,8 @@ class TicketController {
             TicketBook tickets,
             LotCatalog lots,
             GateMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            LotAccess access) {
         this.issuer = issuer;
         this.closer = closer;
         this.quotes = quotes;
@@ -51,6 +56,7 @@ class TicketController {
         this.lots = lots;
         this.metrics = metrics;
         this.clock = clock;
+        this.access = access;
     }
 
     record Vehicle(@NotNull VehicleType type, @Nullable @Size(max = 20) String plate) {}
@@ -65,6 +71,7 @@ class TicketController {
             @Nullable @Size(max = 64) String holdId) {}
 
     @PostMapping("/v1/tickets/entry")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "A vehicle enters: place it and issue a ticket (send an Idempotency-Key)")
     ResponseEntity<TicketView> enter(@Valid @RequestBody EntryRequest request) {
         MDC.put("gateId", request.gateId());
@@ -85,20 +92,24 @@ class TicketController {
     }
 
     @GetMapping("/v1/tickets/{ticketId}")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "A ticket")
     TicketView ticket(@PathVariable String ticketId) {
         Ticket ticket = find(ticketId);
-        return TicketView.of(ticket, lot(ticket).timezone());
+        return TicketView.of(ticket, lot(ticket));
     }
 
     @GetMapping("/v1/tickets/by-barcode/{barcode}")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "The ticket with a printed barcode (what an exit scanner reads)")
     TicketView byBarcode(@PathVariable String barcode) {
         Ticket ticket =
                 tickets.byBarcode(barcode).orElseThrow(() -> ApiProblem.notFound("ticket with barcode", barcode));
-        return TicketView.of(ticket, lot(ticket).timezone());
+        access.requireLot(ticket.lotId());
+        return TicketView.of(ticket, lot(ticket));
     }
 
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @GetMapping(value = "/v1/tickets/{ticketId}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     @Operation(summary = "The ticket's QR code (carries its barcode number)")
     byte[] qr(@PathVariable String ticketId) {
@@ -106,6 +117,7 @@ class TicketController {
     }
 
     @GetMapping("/v1/tickets/{ticketId}/quote")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "What leaving now (or at ?at=) costs, with the breakdown")
     ExitQuote quote(@PathVariable String ticketId, @RequestParam(required = false) @Nullable Instant at) {
         Ticket ticket = find(ticketId);
@@ -121,6 +133,7 @@ class TicketController {
             @Nullable @Size(max = 20) String vehiclePlate) {}
 
     @PostMapping("/v1/tickets/{ticketId}/exit")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "A vehicle leaves: close the ticket and free its place when nothing is owed")
     TicketCloser.ExitResult exit(@PathVariable String ticketId, @Valid @RequestBody ExitRequest request) {
         MDC.put("gateId", request.gateId());
@@ -132,7 +145,9 @@ class TicketController {
     }
 
     private Ticket find(String ticketId) {
-        return tickets.find(ticketId).orElseThrow(() -> ApiProblem.notFound("ticket", ticketId));
+        Ticket ticket = tickets.find(ticketId).orElseThrow(() -> ApiProblem.notFound("ticket", ticketId));
+        access.requireLot(ticket.lotId());
+        return ticket;
     }
 
     private Lot lot(Ticket ticket) {

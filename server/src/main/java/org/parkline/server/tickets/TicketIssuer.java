@@ -3,11 +3,14 @@ package org.parkline.server.tickets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.Audited;
 import org.parkline.server.common.Ids;
 import org.parkline.server.common.PlateProtector;
 import org.parkline.server.common.ProtectedPlate;
+import org.parkline.server.identity.LotAccess;
 import org.parkline.server.inventory.AllocationRequest;
 import org.parkline.server.inventory.Placement;
 import org.parkline.server.inventory.SpotAllocator;
@@ -29,6 +32,7 @@ class TicketIssuer {
     private final PlateProtector plates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LotAccess access;
 
     TicketIssuer(
             LotCatalog lots,
@@ -36,13 +40,15 @@ class TicketIssuer {
             TicketBook tickets,
             PlateProtector plates,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LotAccess access) {
         this.lots = lots;
         this.allocator = allocator;
         this.tickets = tickets;
         this.plates = plates;
         this.events = events;
         this.clock = clock;
+        this.access = access;
     }
 
     record Entry(
@@ -57,7 +63,7 @@ class TicketIssuer {
     @Transactional
     TicketView enter(Entry entry) {
         Lot lot = lots.lot(entry.lotId()).orElseThrow(() -> ApiProblem.notFound("lot", entry.lotId()));
-        Gate gate = GateChecks.usable(lots, entry.gateId(), lot, Gate.Direction.ENTRY);
+        Gate gate = GateChecks.usable(lots, access, entry.gateId(), lot, Gate.Direction.ENTRY);
         ProtectedPlate plate = plates.protect(entry.plate()).orElse(null);
         if (plate != null && tickets.activeWithPlate(lot.id(), plate.lookupHash())) {
             throw new ApiProblem(
@@ -84,8 +90,25 @@ class TicketIssuer {
                 null,
                 null);
         tickets.insert(ticket);
+        events.publishEvent(new Audited(
+                "ticket.created",
+                "ticket",
+                ticket.id(),
+                lot.id(),
+                null,
+                Map.of(
+                        "status",
+                        "ACTIVE",
+                        "entryGateId",
+                        gate.id(),
+                        "spotId",
+                        String.valueOf(placement.spotId()),
+                        "zone",
+                        placement.floorId() + "/" + placement.zone(),
+                        "vehicleType",
+                        entry.vehicleType().name())));
         events.publishEvent(new TicketCreated(
                 ticket.id(), lot.id(), gate.id(), placement.spotId(), placement.floorId(), placement.zone(), now));
-        return TicketView.of(ticket, lot.timezone());
+        return TicketView.of(ticket, lot);
     }
 }

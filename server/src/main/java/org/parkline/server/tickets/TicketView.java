@@ -1,9 +1,11 @@
 package org.parkline.server.tickets;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
+import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.SpotType;
 
 /** A ticket as the API shows it; times in the lot's timezone. The plate is not shown here. */
@@ -24,7 +26,8 @@ record TicketView(
 
     record SpotView(String spotId, String floorId, String zone, SpotType type) {}
 
-    static TicketView of(Ticket t, ZoneId zone) {
+    static TicketView of(Ticket t, Lot lot) {
+        ZoneId zone = lot.timezone();
         SpotView spot = t.placement().spotId() == null
                 ? null
                 : new SpotView(
@@ -45,6 +48,8 @@ record TicketView(
                 t.entryGateId(),
                 t.exitAt() == null ? null : t.exitAt().atZone(zone).toOffsetDateTime(),
                 t.exitGateId(),
-                t.amountCharged());
+                t.amountCharged() == null
+                        ? null
+                        : t.amountCharged().setScale(lot.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP));
     }
 }

@@ -52,6 +52,8 @@ class EmbeddedDatabaseIT {
 
     private static ParklineClient client(ConfigurableApplicationContext app) {
         String port = app.getEnvironment().getProperty("local.server.port");
-        return ParklineClient.builder("http://localhost:" + port).build();
+        return ParklineClient.builder("http://localhost:" + port)
+                .apiKey("X-Api-Key", "pk_demo-l1-e01.parkline-demo-gate-key")
+                .build();
     }
 }

@@ -65,7 +65,8 @@ class IdempotencyIT extends IntegrationTest {
         try (Connection c = TestDatabase.get().connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 7))")) {
-                lock.setString(1, "anonymous POST /v1/tickets/entry\n" + key);
+                String caller = http.get("/v1/auth/me").json().path("id").asString();
+                lock.setString(1, caller + " POST /v1/tickets/entry\n" + key);
                 lock.execute();
             }
             Reply second = http.post("/v1/tickets/entry", entry(lot, null), key);

@@ -1,6 +1,9 @@
 package org.parkline.server.support;
 
+import java.net.http.HttpClient;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.parkline.client.ParklineClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +49,45 @@ public abstract class IntegrationTest {
         registry.add("parkline.holds.sweep-interval", () -> "PT1H");
     }
 
+    /** Demo gate keys of lot L1 (created by demo mode). */
+    protected static final String L1_ENTRY_GATE_KEY = "pk_demo-l1-e01.parkline-demo-gate-key";
+
+    protected static final String L1_EXIT_GATE_KEY = "pk_demo-l1-x02.parkline-demo-gate-key";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
     @BeforeEach
     void connect() {
         clock.set(START);
-        api = ParklineClient.builder("http://localhost:" + port).build();
-        http = new RawHttp("http://localhost:" + port);
+        String admin = tokenOf("admin");
+        api = ParklineClient.builder(base()).bearerToken(admin).build();
+        http = new RawHttp(base(), HttpClient.newHttpClient(), Map.of()).withToken(admin);
+    }
+
+    protected String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** A bearer token of a demo account (admin, operator of L1, officer, adjudicator, analyst, auditor, parker). */
+    protected String tokenOf(String demoAccount) {
+        return tokenOf(demoAccount, demoAccount + "-demo-pass");
+    }
+
+    protected String tokenOf(String username, String password) {
+        return TOKENS.computeIfAbsent(username + ":" + password, k -> {
+            var reply = new RawHttp(base(), HttpClient.newHttpClient(), Map.of())
+                    .post("/v1/auth/token", "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password));
+            if (reply.status() != 200) throw new IllegalStateException("sign-in failed: " + reply.body());
+            return reply.json().path("token").asString();
+        });
+    }
+
+    protected ParklineClient clientWithToken(String token) {
+        return ParklineClient.builder(base()).bearerToken(token).build();
+    }
+
+    protected ParklineClient clientWithKey(String apiKey) {
+        return ParklineClient.builder(base()).apiKey("X-Api-Key", apiKey).build();
     }
 
     protected Lots lots() {

@@ -16,10 +16,28 @@ public final class RawHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client;
+    private final Map<String, String> headers;
 
-    RawHttp(String base) {
+    RawHttp(String base, HttpClient client, Map<String, String> headers) {
         this.base = base;
+        this.client = client;
+        this.headers = headers;
+    }
+
+    /** The same, with no credentials: an anonymous caller. */
+    public RawHttp anonymous() {
+        return new RawHttp(base, client, Map.of());
+    }
+
+    /** The same, signed in with a bearer token. */
+    public RawHttp withToken(String token) {
+        return new RawHttp(base, client, Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** The same, as a device presenting its key. */
+    public RawHttp withApiKey(String apiKey) {
+        return new RawHttp(base, client, Map.of("X-Api-Key", apiKey));
     }
 
     public record Reply(int status, String contentType, String body, Map<String, java.util.List<String>> headers) {
@@ -67,6 +85,7 @@ public final class RawHttp {
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (idempotencyKey != null) request.header("Idempotency-Key", idempotencyKey);
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(

@@ -17,10 +17,17 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     static final int MAX_BODY_BYTES = 1 << 20;
 
     private final byte[] body;
+    private final boolean tooLarge;
 
     CachedBodyRequest(HttpServletRequest request) throws IOException {
         super(request);
-        this.body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+        byte[] read = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        this.tooLarge = read.length > MAX_BODY_BYTES;
+        this.body = tooLarge ? new byte[0] : read;
+    }
+
+    boolean tooLarge() {
+        return tooLarge;
     }
 
     byte[] body() {

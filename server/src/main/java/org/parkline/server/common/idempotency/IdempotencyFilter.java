@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +20,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * retry re-evaluates them.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// after Spring Security (order -100): the key's scope must name the authenticated caller
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -47,6 +48,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         CachedBodyRequest cached = new CachedBodyRequest(request);
+        if (cached.tooLarge()) {
+            problems.write(
+                    response,
+                    request,
+                    413,
+                    "body-too-large",
+                    "Request body too large",
+                    "Request bodies of the API are at most 1 MiB");
+            return;
+        }
         Optional<String> key = IdempotencyKeys.of(cached);
         if (key.isEmpty()) {
             chain.doFilter(cached, response);

@@ -1,0 +1,53 @@
+package org.parkline.server.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.parkline.server.common.ApiProblem;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 as problem+json, from filters where no controller advice runs. */
+@Component
+class SecurityProblems {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        write(request, response, 401, "unauthenticated", "Sign-in required", detail);
+    }
+
+    void entryPoint(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        unauthenticated(
+                request, response, "Send a bearer token (POST /v1/auth/token) or a device key (X-Api-Key header)");
+    }
+
+    void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        write(request, response, 403, "forbidden", "Not allowed", "Your roles do not allow this request");
+    }
+
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String slug,
+            String title,
+            String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", ApiProblem.TYPE_BASE + slug);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(json.writeValueAsBytes(body));
+    }
+}
