@@ -46,6 +46,28 @@ public final class ParklineClient {
     }
 
     /**
+     * Signs a person in with a password; use the token with {@link Builder#bearerToken(String)}.
+     *
+     * @param username the account's name
+     * @param password its password
+     * @return the bearer token (valid for hours, not forever)
+     * @throws ParklineApiException {@code sign-in-failed} (401) or {@code rate-limited} (429)
+     */
+    public SignedIn signIn(String username, String password) {
+        return transport.send("POST", "/v1/auth/token", new SignIn(username, password), null, type(SignedIn.class));
+    }
+
+    private record SignIn(String username, String password) {}
+
+    /**
+     * The result of a sign-in.
+     *
+     * @param token the bearer token
+     * @param expiresAt when it stops working
+     */
+    public record SignedIn(String token, java.time.Instant expiresAt) {}
+
+    /**
      * Lets a vehicle in: issues a ticket and, in a SPOT-mode lot, assigns a spot.
      *
      * @param request the lot, gate, vehicle and preferences

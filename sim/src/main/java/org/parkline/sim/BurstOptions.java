@@ -22,6 +22,8 @@ import java.util.Set;
  * @param seed seeds the vehicle mix and the choice of retried entries
  * @param tariff {@code event} (every stay pays, so the payment path is measured) or {@code server}
  *     (the server's default tariff, whose free minutes make a burst's stays free)
+ * @param user the account the run signs in with (gates act as it), by default the demo administrator
+ * @param password its password
  * @param gateCycle the least time between two vehicles at one gate (a barrier's cycle), or zero for a
  *     closed loop where each gate sends its next vehicle the moment it has an answer (saturation)
  */
@@ -36,13 +38,15 @@ record BurstOptions(
         String lotId,
         long seed,
         String tariff,
+        String user,
+        String password,
         Duration gateCycle) {
 
     static final String USAGE =
             """
             usage: StadiumBurst [--quick] [--url URL] [--db JDBC_URL] [--gates N] [--spots N] [--cars N]
                                 [--retry-share 0.05] [--timeout-ms 10000] [--lot LOT_ID] [--seed N]
-                                [--tariff event|server] [--gate-cycle-ms 0]
+                                [--tariff event|server] [--gate-cycle-ms 0] [--user admin --password ...]
               --quick        small smoke preset: 8 gates, 500 spots, 600 cars
               --url          Parkline server base URL (default http://localhost:8080)
               --db           JDBC URL of the server's database; without it the invariants are skipped
@@ -55,6 +59,7 @@ record BurstOptions(
               --seed         seed of the vehicle mix (default 42)
               --tariff       event: every stay pays 2.50 SGD an hour from the first minute (default);
                              server: the server's default tariff (its free minutes make burst stays free)
+              --user, --password  account to sign in with (default: the demo admin)
               --gate-cycle-ms  least time between two vehicles at one gate, like a barrier's cycle
                              (default 0: each gate sends the next vehicle at once, measuring saturation)
             """;
@@ -70,6 +75,8 @@ record BurstOptions(
             null,
             42,
             "event",
+            "admin",
+            "admin-demo-pass",
             Duration.ZERO);
 
     static final BurstOptions QUICK = FULL.withSize(8, 500, 600);
@@ -85,7 +92,9 @@ record BurstOptions(
             "--lot",
             "--seed",
             "--tariff",
-            "--gate-cycle-ms");
+            "--gate-cycle-ms",
+            "--user",
+            "--password");
 
     BurstOptions {
         require(gates >= 1 && gates <= 999, "--gates must be 1..999");
@@ -130,6 +139,8 @@ record BurstOptions(
                 given.getOrDefault("--lot", base.lotId()),
                 integer(given, "--seed", (int) base.seed()),
                 given.getOrDefault("--tariff", base.tariff()),
+                given.getOrDefault("--user", base.user()),
+                given.getOrDefault("--password", base.password()),
                 given.containsKey("--gate-cycle-ms")
                         ? Duration.ofMillis(integer(given, "--gate-cycle-ms", 0))
                         : base.gateCycle());
@@ -141,7 +152,8 @@ record BurstOptions(
     }
 
     private BurstOptions withSize(int gates, int spots, int cars) {
-        return new BurstOptions(url, db, gates, spots, cars, retryShare, timeout, lotId, seed, tariff, gateCycle);
+        return new BurstOptions(
+                url, db, gates, spots, cars, retryShare, timeout, lotId, seed, tariff, user, password, gateCycle);
     }
 
     private static int integer(Map<String, String> given, String flag, int fallback) {

@@ -27,6 +27,7 @@ public final class StadiumBurst {
 
     private final BurstOptions options;
     private final PrintStream out;
+    private String token;
 
     StadiumBurst(BurstOptions options, PrintStream out) {
         this.options = options;
@@ -59,8 +60,22 @@ public final class StadiumBurst {
                 options.cars(),
                 options.retryShare() * 100,
                 options.tariff());
-        ParklineClient parkline =
-                ParklineClient.builder(options.url()).timeout(options.timeout()).build();
+        String token;
+        try {
+            token = ParklineClient.builder(options.url())
+                    .timeout(options.timeout())
+                    .build()
+                    .signIn(options.user(), options.password())
+                    .token();
+        } catch (ParklineClientException e) {
+            out.println("could not sign in as " + options.user() + ": " + e.getMessage());
+            return 3;
+        }
+        this.token = token;
+        ParklineClient parkline = ParklineClient.builder(options.url())
+                .timeout(options.timeout())
+                .bearerToken(token)
+                .build();
         try {
             createLot(lotId);
         } catch (ParklineClientException e) {
@@ -109,6 +124,7 @@ public final class StadiumBurst {
         // Creating thousands of spots takes longer than a gate's request may.
         ParklineClient admin = ParklineClient.builder(options.url())
                 .timeout(options.timeout().multipliedBy(10))
+                .bearerToken(token)
                 .build();
         Lot lot = admin.createLot(layout, "create-" + lotId);
         out.printf(
