@@ -26,10 +26,33 @@ final class RuleSetDocuments {
      * @param where prefixed to each problem when the request carries more than one document (e.g.
      *     {@code "compareWith.draft: "}), empty otherwise
      * @param label the version label quotes will carry, e.g. {@code draft}
+     * @throws ApiProblem 422 {@code invalid-rule-set} with every problem in {@code errors}
      */
     static RuleSet parse(JsonMapper json, Lot lot, @Nullable JsonNode document, String where, String label) {
+        try {
+            return read(json, lot, document, where, label);
+        } catch (InvalidRuleSetException e) {
+            List<String> problems = e.problems();
+            String detail = problems.size() == 1
+                    ? problems.getFirst()
+                    : "The rule set has " + problems.size() + " problems: " + String.join(" ", problems);
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-rule-set", "Rule set refused", detail)
+                    .with("errors", problems);
+        }
+    }
+
+    /** The tariff in a new lot's layout: refused like any other invalid part of the layout (400, "pricing: ..."). */
+    static RuleSet parseLayout(JsonMapper json, Lot lot, JsonNode document) {
+        try {
+            return read(json, lot, document, "pricing: ", "1");
+        } catch (InvalidRuleSetException e) {
+            throw ApiProblem.invalid(String.join("; ", e.problems())).with("errors", e.problems());
+        }
+    }
+
+    private static RuleSet read(JsonMapper json, Lot lot, @Nullable JsonNode document, String where, String label) {
         if (document == null || !document.isObject()) {
-            throw refused(List.of(where + "document: must be a JSON object such as {\"currency\":\""
+            throw new InvalidRuleSetException(List.of(where + "document: must be a JSON object such as {\"currency\":\""
                     + lot.currency().getCurrencyCode() + "\",\"rules\":[...]}."));
         }
         List<String> problems = new ArrayList<>();
@@ -45,7 +68,7 @@ final class RuleSetDocuments {
                     + " charges in " + lot.currency().getCurrencyCode()
                     + "; a lot's rule set must use the lot's currency.");
         }
-        if (!problems.isEmpty() || rules == null) throw refused(problems);
+        if (!problems.isEmpty() || rules == null) throw new InvalidRuleSetException(problems);
         return rules;
     }
 
@@ -56,13 +79,5 @@ final class RuleSetDocuments {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static ApiProblem refused(List<String> problems) {
-        String detail = problems.size() == 1
-                ? problems.getFirst()
-                : "The rule set has " + problems.size() + " problems: " + String.join(" ", problems);
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-rule-set", "Rule set refused", detail)
-                .with("errors", problems);
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkline.pricing.RuleSet;
@@ -71,17 +70,9 @@ class RuleSetPublisher {
     void on(LotLaidOut event) {
         JsonNode document = event.layout().pricing();
         Lot lot = event.lot();
-        RuleSet rules;
-        try {
-            rules = document == null || document.isNull()
-                    ? RuleSet.parse("1", DefaultTariff.forCurrency(lot.currency()))
-                    : RuleSetDocuments.parse(json, lot, document, "", RuleSetDocuments.DRAFT);
-        } catch (ApiProblem refused) {
-            @SuppressWarnings("unchecked")
-            List<String> problems = (List<String>) refused.properties().get("errors");
-            List<String> named = problems.stream().map(p -> "pricing: " + p).toList();
-            throw ApiProblem.invalid(String.join("; ", named)).with("errors", named);
-        }
+        RuleSet rules = document == null || document.isNull()
+                ? RuleSet.parse("1", DefaultTariff.forCurrency(lot.currency()))
+                : RuleSetDocuments.parseLayout(json, lot, document);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         insert(lot, 1, rules, now, now, "lot-setup");
     }

@@ -177,6 +177,25 @@ class PublishingIT extends IntegrationTest {
     }
 
     @Test
+    void aNewLotWithABadTariffIsNotCreatedAtAll() {
+        String id = lot.lotId() + "B";
+        Reply refused = http.post(
+                "/v1/lots",
+                """
+                {"lotId":"%s","name":"x","timezone":"Asia/Singapore","currency":"SGD","mode":"CAPACITY",
+                 "floors":[{"floorId":"F1","level":1,"zones":[{"zone":"A","spots":{"COMPACT":1}}]}],
+                 "gates":[{"gateId":"%s_E","direction":"ENTRY","floorId":"F1"}],
+                 "pricing":{"currency":"EUR","rules":[{"id":"h","kind":"HOURLY"}]}}"""
+                        .formatted(id, id));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").valueStream().map(JsonNode::asString))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e).startsWith("pricing: "));
+        assertThat(count("select count(*) from lot where id = ?", id)).isZero();
+    }
+
+    @Test
     void concurrentPublishesGetConsecutiveVersions() throws Exception {
         int publishes = 8;
         List<Integer> versions;
