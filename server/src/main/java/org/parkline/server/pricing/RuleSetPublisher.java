@@ -54,10 +54,12 @@ class RuleSetPublisher {
     @Transactional
     Tariff.Published publish(String lotId, @Nullable JsonNode document, @Nullable Instant effectiveFrom, String by) {
         Lot lot = lots.lot(lotId).orElseThrow(() -> ApiProblem.notFound("lot", lotId));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant from = effectiveFrom(effectiveFrom, now);
         RuleSet rules = RuleSetDocuments.parse(json, lot, document, "", RuleSetDocuments.DRAFT);
         lockLot(lotId);
+        // "now" is read under the lock: a later version published "now" never gets an earlier effective-from than
+        // the version before it, which would hide it behind that version for good
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant from = effectiveFrom(effectiveFrom, now);
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from pricing_rule_set where lot_id = :lot")
                 .param("lot", lotId)
                 .query(Integer.class)
