@@ -84,6 +84,25 @@ public final class RuleSet {
     }
 
     /**
+     * The promotion and validation codes the document defines, as matched: trimmed, upper case, in document order.
+     * A code outside this list still prices (as a zero {@code unknown-promotion:CODE} line); the server uses the
+     * list to refuse such a code when it is presented.
+     */
+    public List<String> promotionCodes() {
+        return tariff.promotions().stream().map(Promotion::code).toList();
+    }
+
+    /** Whether a presented code names one of {@link #promotionCodes()}, ignoring case and surrounding spaces. */
+    public boolean definesPromotion(String code) {
+        return promotionCodes().contains(normalizePromotionCode(code));
+    }
+
+    /** A presented code as the engine matches it: trimmed and upper case. */
+    public static String normalizePromotionCode(String code) {
+        return Promotion.normalize(code);
+    }
+
+    /**
      * The document with object keys sorted and no insignificant whitespace: equal documents give
      * equal text, so it can be stored, hashed and compared across the server and the edge.
      */

@@ -47,6 +47,13 @@ class PromotionsTest {
     }
 
     @Test
+    void theRuleSetNamesTheCodesItDefinesSoTheServerCanRefuseOthers() {
+        assertThat(RULES.promotionCodes()).containsExactly("CINEMA", "FIVER", "HALF", "XMAS");
+        assertThat(RULES.definesPromotion(" cinema ")).isTrue();
+        assertThat(RULES.definesPromotion("MALL10")).isFalse();
+    }
+
+    @Test
     void codesAreMatchedIgnoringCaseAndSpaces() {
         assertThat(total(RULES, codes(stay("2026-03-02T09:00", "2026-03-02T13:00"), " half ")))
                 .isEqualTo(money("4.00"));

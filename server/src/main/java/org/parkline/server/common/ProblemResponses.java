@@ -147,8 +147,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        // Spring leaves the type unset (null) or about:blank on the errors it handles itself
         if (body instanceof ProblemDetail problem
-                && problem.getType().toString().equals("about:blank")) {
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             String slug = problem.getTitle() == null
                     ? "http-" + statusCode.value()
                     : problem.getTitle().toLowerCase().replaceAll("[^a-z]+", "-");

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads lots, gates and zones. Every capability that needs a lot's settings asks here. */
@@ -33,6 +35,22 @@ public class LotCatalog {
     /** A lot's settings. Read on every gate request, so kept for a few seconds (settings change rarely). */
     public Optional<Lot> lot(String lotId) {
         return lots.get(lotId, () -> fetchLot(lotId));
+    }
+
+    /**
+     * Drops a lot's kept settings once the current transaction commits (at once outside one), so this server sees
+     * a changed setting immediately. Other server instances see it within the cache's time to live.
+     */
+    void forget(String lotId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    lots.forget(lotId);
+                }
+            });
+        }
+        lots.forget(lotId);
     }
 
     private Optional<Lot> fetchLot(String lotId) {

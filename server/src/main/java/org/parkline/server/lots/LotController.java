@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import org.parkline.server.common.ApiProblem;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,10 +24,12 @@ class LotController {
 
     private final LotCatalog catalog;
     private final LotRegistry registry;
+    private final LotSettings settings;
 
-    LotController(LotCatalog catalog, LotRegistry registry) {
+    LotController(LotCatalog catalog, LotRegistry registry, LotSettings settings) {
         this.catalog = catalog;
         this.registry = registry;
+        this.settings = settings;
     }
 
     @GetMapping("/v1/lots")
@@ -50,6 +54,21 @@ class LotController {
         Lot lot = registry.create(layout);
         return ResponseEntity.created(URI.create("/v1/lots/" + lot.id()))
                 .body(LotDetail.of(lot, catalog.floors(lot.id()), catalog.gates(lot.id())));
+    }
+
+    record PricingBasisSetting(Lot.@NotNull PricingBasis basis) {}
+
+    record PricingBasisView(String lotId, Lot.PricingBasis pricingBasis) {}
+
+    /**
+     * Sets which rule-set version prices a stay: the one in effect at entry (ENTRY) or at exit (EXIT). Applies to
+     * every quote from then on, stays under way included; audited as {@code lot.updated} (role: ADMIN).
+     */
+    @PutMapping("/v1/lots/{lotId}/pricing-basis")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Price stays by the rule-set version in effect at ENTRY or at EXIT (role: ADMIN)")
+    PricingBasisView pricingBasis(@PathVariable String lotId, @Valid @RequestBody PricingBasisSetting setting) {
+        return new PricingBasisView(lotId, settings.changePricingBasis(lotId, setting.basis()));
     }
 
     record LotSummary(String lotId, String name, String timezone, LotMode mode, String currency) {

@@ -29,4 +29,9 @@ final class ShortLived<V> {
         loaded.ifPresentOrElse(v -> entries.put(key, new Entry<>(v, now + ttlNanos)), () -> entries.remove(key));
         return loaded;
     }
+
+    /** Drops what is kept for a key: the next {@link #get} loads it afresh. */
+    void forget(String key) {
+        entries.remove(key);
+    }
 }

@@ -116,15 +116,22 @@ class TicketController {
         return TicketCodes.qrPng(find(ticketId).barcode(), 240);
     }
 
+    /**
+     * What leaving now costs, the ticket's validations applied (roles: GATE, OPERATOR, ADMIN,
+     * ANALYST; {@code lost=true} adds the tariff's lost-ticket fee).
+     */
     @GetMapping("/v1/tickets/{ticketId}/quote")
     @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
-    @Operation(summary = "What leaving now (or at ?at=) costs, with the breakdown")
-    ExitQuote quote(@PathVariable String ticketId, @RequestParam(required = false) @Nullable Instant at) {
+    @Operation(summary = "What leaving now (or at ?at=) costs, with the breakdown; ?lost=true prices a lost ticket")
+    ExitQuote quote(
+            @PathVariable String ticketId,
+            @RequestParam(required = false) @Nullable Instant at,
+            @RequestParam(defaultValue = "false") boolean lost) {
         Ticket ticket = find(ticketId);
         Instant when = at != null
                 ? at
                 : ticket.exitAt() != null ? ticket.exitAt() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return metrics.time("quote", () -> quotes.view(ticket, lot(ticket), when));
+        return metrics.time("quote", () -> quotes.view(ticket, lot(ticket), when, lost));
     }
 
     record ExitRequest(

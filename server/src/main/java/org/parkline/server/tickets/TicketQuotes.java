@@ -22,35 +22,43 @@ class TicketQuotes {
 
     private final Tariffs tariffs;
     private final Payments payments;
+    private final TicketValidations validations;
     private final PricingEngine engine = new PricingEngine();
 
-    TicketQuotes(Tariffs tariffs, Payments payments) {
+    TicketQuotes(Tariffs tariffs, Payments payments, TicketValidations validations) {
         this.tariffs = tariffs;
         this.payments = payments;
+        this.validations = validations;
     }
 
+    /** What exit and payment charge: the ticket as it is (its validations applied, not reported lost). */
     Quote quote(Ticket ticket, Lot lot, Instant at) {
-        return quote(ticket, lot, at, payments.settlement(PAYABLE_KIND, ticket.id()));
+        return quote(
+                ticket, lot, at, false, validations.codes(ticket.id()), payments.settlement(PAYABLE_KIND, ticket.id()));
     }
 
-    private Quote quote(Ticket ticket, Lot lot, Instant at, Settlement settlement) {
-        Tariff tariff = tariff(ticket, lot, at);
+    private Quote quote(
+            Ticket ticket, Lot lot, Instant at, boolean lostTicket, List<String> codes, Settlement settlement) {
+        Instant exitAt = at.isBefore(ticket.entryAt()) ? ticket.entryAt() : at;
+        Tariff tariff = tariffs.forStay(lot, ticket.entryAt(), exitAt);
         Stay stay = new Stay(
                 ticket.entryAt(),
-                at.isBefore(ticket.entryAt()) ? ticket.entryAt() : at,
+                exitAt,
                 lot.timezone(),
                 ticket.vehicleType().pricingClass(),
                 ticket.evCharging(),
-                false,
-                List.of(),
+                lostTicket,
+                codes,
                 settlement.captured(),
                 settlement.lastCapturedAt());
         return engine.quote(tariff.rules(), stay);
     }
 
-    ExitQuote view(Ticket ticket, Lot lot, Instant at) {
+    /** @param lostTicket price as if the ticket were reported lost (the lost-ticket fee, if the tariff has one) */
+    ExitQuote view(Ticket ticket, Lot lot, Instant at, boolean lostTicket) {
         Settlement settlement = payments.settlement(PAYABLE_KIND, ticket.id());
-        Quote quote = quote(ticket, lot, at, settlement);
+        List<String> codes = validations.codes(ticket.id());
+        Quote quote = quote(ticket, lot, at, lostTicket, codes, settlement);
         ZoneId zone = lot.timezone();
         return new ExitQuote(
                 ticket.id(),
@@ -61,13 +69,10 @@ class TicketQuotes {
                 settlement.captured().setScale(quote.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP),
                 quote.currency().getCurrencyCode(),
                 quote.ruleSetVersion(),
+                lostTicket,
+                codes,
                 quote.breakdown().stream()
                         .map(l -> new ExitQuote.Line(l.rule(), l.from(), l.to(), l.amount()))
                         .toList());
-    }
-
-    /** ENTRY basis: the version in effect when the vehicle entered (versions are immutable, so this never moves). */
-    private Tariff tariff(Ticket ticket, Lot lot, Instant at) {
-        return tariffs.inEffect(lot.id(), lot.pricingBasis() == Lot.PricingBasis.ENTRY ? ticket.entryAt() : at);
     }
 }
