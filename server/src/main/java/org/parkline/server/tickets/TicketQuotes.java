@@ -43,7 +43,7 @@ class TicketQuotes {
                 ticket.evCharging(),
                 false,
                 List.of(),
-                settlement.captured(),
+                settlement.covered(),
                 settlement.lastCapturedAt());
         return engine.quote(tariff.rules(), stay);
     }
@@ -58,7 +58,7 @@ class TicketQuotes {
                 at.atZone(zone).toOffsetDateTime(),
                 quote.amountDue(),
                 quote.total(),
-                settlement.captured().setScale(quote.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP),
+                settlement.covered().setScale(quote.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP),
                 quote.currency().getCurrencyCode(),
                 quote.ruleSetVersion(),
                 quote.breakdown().stream()
