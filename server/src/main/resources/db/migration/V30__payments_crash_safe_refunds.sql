@@ -28,6 +28,7 @@ create unique index payment_psp_reference_idx on payment (psp, psp_reference) wh
 
 create table payment_refund (
     id              text primary key,
+    seq             bigint         generated always as identity, -- the order refunds were asked for
     payment_id      text           not null references payment (id),
     lot_id          text           not null references lot (id),
     amount          numeric(14, 4) not null check (amount > 0),

@@ -39,7 +39,7 @@ class RefundLedger {
 
     List<Refund> ofPayment(String paymentId) {
         return jdbc.sql("select " + COLUMNS
-                        + " from payment_refund where payment_id = :payment order by created_at, id")
+                        + " from payment_refund where payment_id = :payment order by seq")
                 .param("payment", paymentId)
                 .query(RefundLedger::refund)
                 .list();
@@ -98,7 +98,7 @@ class RefundLedger {
     List<Refund> pendingBefore(Instant before, int limit) {
         return jdbc.sql("select " + COLUMNS
                         + " from payment_refund where status = 'PENDING' and created_at < :before"
-                        + " order by created_at limit :limit")
+                        + " order by seq limit :limit")
                 .param("before", Timestamp.from(before))
                 .param("limit", limit)
                 .query(RefundLedger::refund)

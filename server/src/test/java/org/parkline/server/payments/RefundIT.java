@@ -43,7 +43,7 @@ class RefundIT extends PaymentsIntegrationTest {
         assertThat(http.get("/v1/payments/" + paymentId + "/refunds")
                         .json()
                         .valueStream()
-                        .map(r -> r.path("amount").decimalValue().toPlainString())
+                        .map(r -> r.path("amount").decimalValue().setScale(2).toPlainString())
                         .toList())
                 .containsExactly("2.00", "4.00");
         Reply again = refund(paymentId, "1.00", "one more time", "refund-2c");
