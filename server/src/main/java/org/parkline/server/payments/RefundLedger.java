@@ -38,8 +38,7 @@ class RefundLedger {
     }
 
     List<Refund> ofPayment(String paymentId) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from payment_refund where payment_id = :payment order by seq")
+        return jdbc.sql("select " + COLUMNS + " from payment_refund where payment_id = :payment order by seq")
                 .param("payment", paymentId)
                 .query(RefundLedger::refund)
                 .list();

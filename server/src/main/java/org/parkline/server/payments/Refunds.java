@@ -95,7 +95,7 @@ class Refunds {
         Payment payment = payments.lock(command.paymentId()).orElseThrow().payment();
         policy.check(payment, command.amount(), refunds.committedTotal(payment.id()), steps.now());
         Refund refund = new Refund(
-                Ids.next("R", clock),
+                Ids.next("RF", clock),
                 payment.id(),
                 payment.lotId(),
                 command.amount(),
