@@ -85,7 +85,11 @@ final class CheckoutWave {
                 String topUp = pay(car.ticketId(), null, "pay2-" + car.ticketId(), false);
                 exit = exit(car, gateId, topUp, gateId + "-evt-" + ++eventSeq);
             }
-            if (exit.valueOrNull() != null) {
+            ExitReceipt receipt = exit.valueOrNull();
+            if (receipt != null) {
+                if (receipt.amountPending() != null && receipt.amountPending().signum() > 0) {
+                    exits.count("left-on-pending-capture");
+                }
                 checkedOut.increment();
                 checkoutMicros.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
             }

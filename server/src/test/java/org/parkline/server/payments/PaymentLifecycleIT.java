@@ -9,6 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.parkline.client.ExitReceipt;
+import org.parkline.client.ExitRequest;
+import org.parkline.client.Payment;
+import org.parkline.client.PaymentRequest;
 import org.parkline.client.Ticket;
 import org.parkline.server.support.RawHttp.Reply;
 
@@ -69,6 +73,25 @@ class PaymentLifecycleIT extends PaymentsIntegrationTest {
         assertThat(exit(ticket.ticketId(), cash.json().path("paymentId").asString(), "life-3x-" + ticket.ticketId())
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theTypedClientPaysCashForAPayStation() {
+        Ticket ticket = parkedCar();
+
+        Payment cash = api.pay(
+                PaymentRequest.cash(ticket.ticketId(), PaymentRequest.CashCollector.payStation("PS-9")),
+                "life-3c-" + ticket.ticketId());
+
+        assertThat(cash.captured()).isTrue();
+        assertThat(cash.pending()).isFalse();
+        assertThat(cash.refunded()).isEqualByComparingTo("0");
+        ExitReceipt receipt = api.exit(
+                ticket.ticketId(),
+                new ExitRequest(lot.exitGate(), cash.paymentId(), null),
+                "life-3cx-" + ticket.ticketId());
+        assertThat(receipt.amountPaid()).isEqualByComparingTo("6.00");
+        assertThat(receipt.amountPending()).isEqualByComparingTo("0");
     }
 
     @Test
