@@ -39,9 +39,11 @@ class PaymentRecovery {
     }
 
     /**
+     * A payment still INITIATED is charged or captured only while its payable still owes its amount (the payer may
+     * have paid another way since): otherwise its authorization is released and it FAILS, nothing charged.
+     *
      * @param paymentToken the token of the payer's retry, or null when the reconciler asks: then a payment the PSP
-     *     never saw is given up (nothing was charged), and an authorization nobody is waiting for is captured only
-     *     while the payable still owes it
+     *     never saw is given up (nothing was charged)
      */
     StoredPayment resume(StoredPayment stored, @Nullable String paymentToken) {
         boolean payerAsking = paymentToken != null;
@@ -59,9 +61,9 @@ class PaymentRecovery {
                 yield steps.captured(authorized, atPsp.pspReference());
             }
             case AUTHORIZED -> {
-                if (initiated && !payerAsking && !stillOwed(stored)) {
+                if (initiated && !stillOwed(stored)) {
                     psp.cancel(ref(atPsp), stored.idempotencyKey() + ":cancel");
-                    yield steps.failed(stored, "authorization released: nobody was waiting and nothing is owed");
+                    yield steps.failed(stored, "authorization released: the payable no longer owes it");
                 }
                 yield checkout.capture(initiated ? steps.authorized(stored, ref(atPsp)) : stored);
             }
@@ -72,9 +74,12 @@ class PaymentRecovery {
                     log.warn("Payment {} is AUTHORIZED but the PSP does not know it; left for a person", stored.id());
                     yield stored;
                 }
-                yield payerAsking
+                if (!payerAsking) {
+                    yield steps.failed(stored, "abandoned: the PSP never received it, nothing was charged");
+                }
+                yield stillOwed(stored)
                         ? checkout.charge(stored, paymentToken)
-                        : steps.failed(stored, "abandoned: the PSP never received it, nothing was charged");
+                        : steps.failed(stored, "superseded: the payable no longer owes it, nothing was charged");
             }
         };
     }

@@ -109,6 +109,22 @@ class CrashRecoveryIT extends PaymentsIntegrationTest {
     }
 
     @Test
+    void aRetryAfterTheTicketWasPaidAnotherWayChargesNothing() {
+        Ticket ticket = parkedCar();
+        String key = "crash-10-" + ticket.ticketId();
+        psp.crashAt(Step.BEFORE_AUTHORIZE, key);
+        pay(ticket.ticketId(), "tok_visa", key);
+        payCash(ticket.ticketId(), "OPERATOR", "op-4", "crash-10-cash-" + ticket.ticketId());
+
+        Reply lateRetry = pay(ticket.ticketId(), "tok_visa", key);
+
+        assertThat(lateRetry.json().path("status").asString()).isEqualTo("FAILED");
+        assertThat(lateRetry.json().path("failureReason").asString()).startsWith("superseded");
+        assertThat(capturesAtPsp(ticket.ticketId())).isZero();
+        assertThat(payments(ticket.ticketId(), "CAPTURED")).isEqualTo(1);
+    }
+
+    @Test
     void aPaymentThePspNeverSawIsGivenUpByTheReconcilerAndNothingIsCharged() {
         Ticket ticket = parkedCar();
         String key = "crash-7-" + ticket.ticketId();
