@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
  * @param ticketId the ticket closed
  * @param status the ticket's status, {@link TicketStatus#CLOSED}
  * @param exitAt when the vehicle left
- * @param amountPaid what the stay was paid
+ * @param amountPaid what the stay was paid, including payments whose capture is still pending
+ * @param amountPending the part of {@code amountPaid} whose capture is still pending ({@code null}
+ *     from servers without pending exit)
  * @param currency ISO 4217 code
  * @param barrier what the gate should do, {@code OPEN}
  */
@@ -19,4 +21,5 @@ public record ExitReceipt(
         OffsetDateTime exitAt,
         BigDecimal amountPaid,
         String currency,
-        String barrier) {}
+        String barrier,
+        BigDecimal amountPending) {}

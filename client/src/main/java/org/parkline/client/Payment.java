@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
  * @param status where the payment stands
  * @param failureReason why it failed, or {@code null}
  * @param createdAt when the payment was made
+ * @param refunded what was refunded so far ({@code null} from servers without refunds)
  */
 public record Payment(
         String paymentId,
@@ -24,10 +25,19 @@ public record Payment(
         PaymentMethod method,
         PaymentStatus status,
         String failureReason,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        BigDecimal refunded) {
 
     /** Whether the money was taken. */
     public boolean captured() {
         return status == PaymentStatus.CAPTURED;
+    }
+
+    /**
+     * Whether the capture is still under way (AUTHORIZED): the ticket may exit on this payment all
+     * the same (pending exit).
+     */
+    public boolean pending() {
+        return status == PaymentStatus.AUTHORIZED;
     }
 }

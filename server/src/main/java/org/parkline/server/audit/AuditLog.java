@@ -100,7 +100,8 @@ public class AuditLog {
                                 + """
                          from audit_entry
                         where (subject_type = 'ticket' and subject_id = :id)
-                           or (subject_type = 'payment' and after ->> 'ticketId' = :id)
+                           or (subject_type = 'payment'
+                               and coalesce(after ->> 'payable', before ->> 'payable') = 'TICKET:' || :id)
                         order by id
                         """)
                 .param("id", ticketId)

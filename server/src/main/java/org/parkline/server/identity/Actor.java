@@ -45,6 +45,11 @@ public record Actor(
                 : ANONYMOUS;
     }
 
+    /** True when the actor holds the role (anywhere); the system itself holds every role. */
+    public boolean has(Role role) {
+        return kind == Kind.SYSTEM || grants.stream().anyMatch(g -> g.role() == role);
+    }
+
     /** True when some grant lets this actor act in the lot (a global grant, or one for that lot). */
     public boolean mayActIn(String lotId) {
         return switch (kind) {

@@ -10,8 +10,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.identity.Actor;
 import org.parkline.server.identity.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +33,20 @@ class PaymentController {
         this.payments = payments;
     }
 
+    record CashCollectorRequest(@NotNull Payments.CashCollector.Kind kind, @NotBlank @Size(max = 64) String id) {}
+
     record PaymentRequest(
             @NotBlank @Size(max = 64) String ticketId,
             @NotNull PaymentMethod method,
             @Nullable @Size(max = 200) String paymentToken,
             @Nullable @Size(max = 200) String idempotencyKey,
-            @Nullable BigDecimal amount) {}
+            @Nullable BigDecimal amount,
+            @Nullable @Valid CashCollectorRequest collectedBy) {}
 
+    /**
+     * @param pending AUTHORIZED with the capture's answer not in yet: the ticket may exit on it (pending exit)
+     * @param refunded what was given back so far
+     */
     record PaymentView(
             String paymentId,
             String ticketId,
@@ -45,38 +54,64 @@ class PaymentController {
             String currency,
             PaymentMethod method,
             PaymentStatus status,
+            boolean pending,
+            BigDecimal refunded,
             @Nullable String failureReason,
-            Instant createdAt) {
+            @Nullable String collectedBy,
+            Instant createdAt,
+            @Nullable Instant capturedAt,
+            @Nullable Instant releasedAt) {
         static PaymentView of(Payment p) {
+            int decimals = p.currency().getDefaultFractionDigits();
             return new PaymentView(
                     p.id(),
                     p.payableRef(),
-                    p.amount(),
+                    p.amount().setScale(decimals),
                     p.currency().getCurrencyCode(),
                     p.method(),
                     p.status(),
+                    p.pending(),
+                    p.refunded().setScale(decimals),
                     p.failureReason(),
-                    p.createdAt());
+                    p.collectedBy(),
+                    p.createdAt(),
+                    p.capturedAt(),
+                    p.releasedAt());
         }
     }
 
+    record HistoryView(int seq, PaymentStatus status, Instant at, @Nullable String detail) {}
+
+    /**
+     * Pays for a ticket. Roles: a pay station or exit gate device (its API key), an OPERATOR for cash at a booth,
+     * and the parker (ticket number plus plate). 201 with status CAPTURED, FAILED (declined), or AUTHORIZED with
+     * {@code pending: true} when the capture is slow; 503 {@code psp-unavailable} when the PSP did not answer the
+     * authorization (retry with the same key).
+     */
     @PostMapping("/v1/payments")
     @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.PARKER})
     @Operation(summary = "Pay for a ticket (the idempotency key is required: header or body)")
     ResponseEntity<PaymentView> pay(
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String headerKey,
             @Valid @RequestBody PaymentRequest request) {
-        String key = headerKey != null && !headerKey.isBlank() ? headerKey.strip() : request.idempotencyKey();
-        if (key == null || key.isBlank()) {
-            throw ApiProblem.invalid("idempotencyKey: required (body field or Idempotency-Key header) so that a "
-                    + "retried payment never charges twice");
-        }
+        String key = IdempotencyKey.required(headerKey, request.idempotencyKey(), "payment never charges twice");
+        Payments.CashCollector collector = request.collectedBy() != null
+                ? new Payments.CashCollector(
+                        request.collectedBy().kind(), request.collectedBy().id())
+                : request.method() == PaymentMethod.CASH ? collectorOfCaller() : null;
         Payment payment = payments.pay(new Payments.PayCommand(
-                "TICKET", request.ticketId(), request.method(), request.paymentToken(), key, request.amount()));
+                "TICKET",
+                request.ticketId(),
+                request.method(),
+                request.paymentToken(),
+                key,
+                request.amount(),
+                collector));
         return ResponseEntity.created(URI.create("/v1/payments/" + payment.id()))
                 .body(PaymentView.of(payment));
     }
 
+    /** A payment as it stands now. Roles: GATE, OPERATOR, ADMIN, ANALYST. */
     @GetMapping("/v1/payments/{paymentId}")
     @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "A payment")
@@ -84,5 +119,26 @@ class PaymentController {
         return payments.payment(paymentId)
                 .map(PaymentView::of)
                 .orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
+    }
+
+    /** Every transition of a payment, in order. Roles: OPERATOR, ADMIN, ANALYST, AUDITOR. */
+    @GetMapping("/v1/payments/{paymentId}/history")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST, Roles.AUDITOR})
+    @Operation(summary = "A payment's transitions, oldest first")
+    List<HistoryView> history(@PathVariable String paymentId) {
+        payments.payment(paymentId).orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
+        return payments.history(paymentId).stream()
+                .map(h -> new HistoryView(h.seq(), h.status(), h.at(), h.detail()))
+                .toList();
+    }
+
+    /** Cash taken by whoever records it: the signed-in attendant, or the pay station presenting its key. */
+    private static Payments.@Nullable CashCollector collectorOfCaller() {
+        Actor actor = Actor.current();
+        return switch (actor.kind()) {
+            case PERSON -> new Payments.CashCollector(Payments.CashCollector.Kind.OPERATOR, actor.id());
+            case DEVICE -> new Payments.CashCollector(Payments.CashCollector.Kind.PAY_STATION, actor.id());
+            case SYSTEM, ANONYMOUS -> null;
+        };
     }
 }

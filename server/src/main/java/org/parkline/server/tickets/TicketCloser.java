@@ -1,6 +1,7 @@
 package org.parkline.server.tickets;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,8 +19,8 @@ import org.parkline.server.lots.Gate;
 import org.parkline.server.lots.Lot;
 import org.parkline.server.lots.LotCatalog;
 import org.parkline.server.payments.Payment;
-import org.parkline.server.payments.PaymentStatus;
 import org.parkline.server.payments.Payments;
+import org.parkline.server.payments.Settlement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exit: when nothing more is owed (paid, free, or inside the grace period), closes the ticket and frees its place in
- * one transaction and tells the gate to open. Otherwise refuses with what is owed.
+ * one transaction and tells the gate to open. Otherwise refuses with what is owed. A payment whose capture is still
+ * pending counts as paid (pending exit): the gate does not wait for the PSP, and the payment is marked released so
+ * that a capture failing later is reported as uncollected (docs/payments.md).
  */
 @Service
 class TicketCloser {
@@ -70,6 +73,7 @@ class TicketCloser {
             TicketStatus status,
             OffsetDateTime exitAt,
             BigDecimal amountPaid,
+            BigDecimal amountPending,
             String currency,
             String barrier) {}
 
@@ -89,6 +93,8 @@ class TicketCloser {
         checkPlate(ticket, exit.vehiclePlate());
         checkPayment(ticket, exit.paidPaymentId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // Locked until this exit commits: a pending capture that fails meanwhile then finds its payment released.
+        Settlement paid = payments.lockSettlement(TicketQuotes.PAYABLE_KIND, ticket.id());
         Quote quote = quotes.quote(ticket, lot, now);
         if (quote.amountDue().signum() > 0) {
             throw new ApiProblem(
@@ -101,9 +107,11 @@ class TicketCloser {
                     .with("amountDue", quote.amountDue())
                     .with("currency", quote.currency().getCurrencyCode());
         }
-        BigDecimal paid =
-                payments.settlement(TicketQuotes.PAYABLE_KIND, ticket.id()).captured();
-        tickets.close(ticket.id(), gate.id(), now, paid);
+        int digits = quote.currency().getDefaultFractionDigits();
+        BigDecimal covered = paid.covered().setScale(digits, RoundingMode.HALF_UP);
+        BigDecimal pending = paid.pending().setScale(digits, RoundingMode.HALF_UP);
+        tickets.close(ticket.id(), gate.id(), now, covered);
+        payments.releasePending(TicketQuotes.PAYABLE_KIND, ticket.id(), now);
         allocator.release(lot.id(), ticket.placement());
         events.publishEvent(new Audited(
                 "ticket.closed",
@@ -111,20 +119,21 @@ class TicketCloser {
                 ticket.id(),
                 lot.id(),
                 Map.of("status", "ACTIVE"),
-                Map.of("status", "CLOSED", "exitGateId", gate.id(), "amountPaid", paid.toPlainString())));
+                Map.of("status", "CLOSED", "exitGateId", gate.id(), "amountPaid", covered.toPlainString())));
         events.publishEvent(new TicketClosed(
                 ticket.id(),
                 lot.id(),
                 gate.id(),
                 ticket.placement().spotId(),
                 now,
-                paid,
+                covered,
                 quote.currency().getCurrencyCode()));
         return new ExitResult(
                 ticket.id(),
                 TicketStatus.CLOSED,
                 now.atZone(lot.timezone()).toOffsetDateTime(),
-                paid,
+                covered,
+                pending,
                 quote.currency().getCurrencyCode(),
                 "OPEN");
     }
@@ -151,12 +160,12 @@ class TicketCloser {
                     "Payment is for another ticket",
                     "Payment " + paymentId + " did not pay for ticket " + ticket.id());
         }
-        if (payment.status() != PaymentStatus.CAPTURED) {
+        if (!payment.coversExit()) {
             throw new ApiProblem(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "payment-not-captured",
                     "Payment not completed",
-                    "Payment " + paymentId + " is " + payment.status() + ", not CAPTURED");
+                    "Payment " + paymentId + " is " + payment.status() + ", not CAPTURED (or AUTHORIZED, pending)");
         }
     }
 }

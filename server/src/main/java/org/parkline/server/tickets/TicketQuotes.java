@@ -49,7 +49,7 @@ class TicketQuotes {
                 ticket.evCharging(),
                 lostTicket,
                 codes,
-                settlement.captured(),
+                settlement.covered(),
                 settlement.lastCapturedAt());
         return engine.quote(tariff.rules(), stay);
     }
@@ -66,7 +66,7 @@ class TicketQuotes {
                 at.atZone(zone).toOffsetDateTime(),
                 quote.amountDue(),
                 quote.total(),
-                settlement.captured().setScale(quote.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP),
+                settlement.covered().setScale(quote.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP),
                 quote.currency().getCurrencyCode(),
                 quote.ruleSetVersion(),
                 lostTicket,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.parkline.client.ParklineClient;
+import org.parkline.server.payments.FaultyPsp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (and database) is shared by all integration tests; each test makes its own lot so tests do not see each other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(IntegrationTest.TestClock.class)
+@Import({IntegrationTest.TestClock.class, FaultyPsp.Installed.class})
 public abstract class IntegrationTest {
 
     /** A weekday morning in Singapore: 2026-02-24 10:00 +08:00. */
@@ -47,6 +48,11 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.username", db::user);
         registry.add("parkline.demo-data", () -> "true");
         registry.add("parkline.holds.sweep-interval", () -> "PT1H");
+        // tests run the payment reconciler by hand, and a slow capture is slow for a second, not five
+        registry.add("parkline.payments.reconciler.initial-delay", () -> "PT1H");
+        registry.add("parkline.payments.reconciler.interval", () -> "PT1H");
+        registry.add("parkline.payments.capture-timeout", () -> "PT0.3S");
+        registry.add("parkline.payments.simulated.slow-delay", () -> "PT1.5S");
     }
 
     /** Demo gate keys of lot L1 (created by demo mode). */
