@@ -55,11 +55,25 @@ public final class CheckoutRush {
                 options.gates(),
                 options.cars(),
                 options.retryShare() * 100);
-        ParklineClient parkline =
-                ParklineClient.builder(options.url()).timeout(options.timeout()).build();
+        String token;
+        try {
+            token = ParklineClient.builder(options.url())
+                    .timeout(options.timeout())
+                    .build()
+                    .signIn(options.user(), options.password())
+                    .token();
+        } catch (ParklineClientException e) {
+            out.println("could not sign in as " + options.user() + ": " + e.getMessage());
+            return 3;
+        }
+        ParklineClient parkline = ParklineClient.builder(options.url())
+                .timeout(options.timeout())
+                .bearerToken(token)
+                .build();
         try {
             ParklineClient.builder(options.url())
                     .timeout(options.timeout().multipliedBy(10))
+                    .bearerToken(token)
                     .build()
                     .createLot(
                             StadiumLayout.of(lotId, options.spots(), options.gates(), StadiumLayout.EVENT_TARIFF),

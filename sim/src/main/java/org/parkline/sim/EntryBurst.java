@@ -26,6 +26,11 @@ final class EntryBurst {
         boolean sameTicket() {
             return Objects.equals(firstTicketId, replayTicketId);
         }
+
+        /** The replay was answered and named a different ticket: a broken idempotency promise. */
+        boolean otherTicket() {
+            return replayTicketId != null && !sameTicket();
+        }
     }
 
     private final ParklineClient parkline;
@@ -58,6 +63,11 @@ final class EntryBurst {
             String key = gateId + "-evt-" + ++eventSeq;
             EntryRequest request = EntryRequest.of(lotId, gateId, arrival.vehicle(), arrival.preferences());
             Reply<Ticket> reply = GateCalls.call(entries, () -> parkline.enter(request, key));
+            // a real gate that got no answer asks again with the same key: the server replays or decides now
+            for (int attempt = 0; attempt < 3 && reply instanceof Reply.Unanswered<Ticket>; attempt++) {
+                entries.count("resent-after-no-answer");
+                reply = GateCalls.call(replays, () -> parkline.enter(request, key));
+            }
             if (reply instanceof Reply.Unanswered<Ticket>) {
                 unresolved.increment();
             }
@@ -71,8 +81,10 @@ final class EntryBurst {
                         .valueOrNull();
                 Replay replay = new Replay(key, ticket.ticketId(), again == null ? null : again.ticketId());
                 replayed.add(replay);
-                if (!replay.sameTicket()) {
+                if (replay.otherTicket()) {
                     replays.count("different-ticket");
+                } else if (again == null) {
+                    replays.count("replay-unanswered");
                 }
             }
         }

@@ -144,7 +144,9 @@ final class InvariantChecks {
 
     private CheckResult retriedKeysProducedOneTicket(Connection db, EntryBurst entry) throws SQLException {
         List<EntryBurst.Replay> replays = entry.replayed();
-        long different = replays.stream().filter(r -> !r.sameTicket()).count();
+        long different = replays.stream().filter(EntryBurst.Replay::otherTicket).count();
+        long unanswered =
+                replays.stream().filter(r -> r.replayTicketId() == null).count();
         long admitted = entry.admitted().stream()
                 .map(EntryBurst.Admission::ticketId)
                 .distinct()
@@ -155,9 +157,10 @@ final class InvariantChecks {
         return CheckResult.of(
                 "every retried idempotency key produced one ticket",
                 different == 0 && countsAgree,
-                "%d replays, %d named another ticket; %d tickets admitted, %d in the database%s"
+                "%d replays (%d unanswered), %d named another ticket; %d tickets admitted, %d in the database%s"
                         .formatted(
                                 replays.size(),
+                                unanswered,
                                 different,
                                 admitted,
                                 inDatabase,

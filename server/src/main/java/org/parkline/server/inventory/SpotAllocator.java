@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.parkline.server.common.ApiProblem;
 import org.parkline.server.lots.LotCatalog;
 import org.parkline.server.lots.LotMode;
@@ -33,6 +34,7 @@ public class SpotAllocator {
     private final LotCatalog lots;
     private final SpotHolds holds;
     private final AllocationMetrics metrics;
+    private final ZoneSpans spans;
     /** Per gate and vehicle class, the zone that last had room: usually it still does, saving a counter read. */
     private final Map<String, Hint> lastPlaced = new ConcurrentHashMap<>();
 
@@ -44,7 +46,14 @@ public class SpotAllocator {
 
     private static final long HINT_TTL = java.time.Duration.ofSeconds(2).toNanos();
 
-    SpotAllocator(JdbcClient jdbc, ZoneCounters counters, LotCatalog lots, SpotHolds holds, MeterRegistry meters) {
+    SpotAllocator(
+            JdbcClient jdbc,
+            ZoneCounters counters,
+            LotCatalog lots,
+            SpotHolds holds,
+            MeterRegistry meters,
+            ZoneSpans spans) {
+        this.spans = spans;
         this.jdbc = jdbc;
         this.counters = counters;
         this.lots = lots;
@@ -126,15 +135,28 @@ public class SpotAllocator {
                 : takePlace(request.lot().id(), candidate);
     }
 
-    /** The nearest AVAILABLE spot of the candidate zone and type, and its counter delta, in one statement. */
+    /**
+     * An AVAILABLE spot of the candidate zone and type, and its counter delta, in one statement. The search starts
+     * at a random position in the zone and wraps around: the zone is the unit of closeness to the gate, and
+     * always taking the zone's first free spot made every entry of a burst walk the dead index entries its
+     * predecessors left at the front, and made concurrent gates skip over each other's locked rows (measured:
+     * entry throughput on a 20,000-spot lot fell to a third of a 4,000-spot lot's).
+     */
     private Optional<Placement> takeSpot(String lotId, ZoneCounters.Candidate candidate) {
+        int span = spans.of(lotId, candidate.floorId(), candidate.zone());
+        int start = span > 1 ? ThreadLocalRandom.current().nextInt(span) : 0;
+        Optional<Placement> placed = takeSpotFrom(lotId, candidate, start);
+        return placed.isPresent() || start == 0 ? placed : takeSpotFrom(lotId, candidate, 0);
+    }
+
+    private Optional<Placement> takeSpotFrom(String lotId, ZoneCounters.Candidate candidate, int start) {
         return jdbc.sql(
                         """
                         with picked as (
                             update spot set status = 'OCCUPIED', updated_at = now()
                              where id = (select id from spot
                                           where lot_id = :lot and floor_id = :floor and zone_code = :zone
-                                            and type = :type and status = 'AVAILABLE'
+                                            and type = :type and status = 'AVAILABLE' and sort_key >= :start
                                           order by sort_key
                                           limit 1
                                           for update skip locked)
@@ -149,6 +171,7 @@ public class SpotAllocator {
                 .param("floor", candidate.floorId())
                 .param("zone", candidate.zone())
                 .param("type", candidate.type().name())
+                .param("start", start)
                 .query(String.class)
                 .optional()
                 .map(id -> new Placement(id, candidate.floorId(), candidate.zone(), candidate.type()));
