@@ -60,17 +60,9 @@ public final class StadiumBurst {
                 options.cars(),
                 options.retryShare() * 100,
                 options.tariff());
-        String token;
-        try {
-            token = ParklineClient.builder(options.url())
-                    .timeout(options.timeout())
-                    .build()
-                    .signIn(options.user(), options.password())
-                    .token();
-        } catch (ParklineClientException e) {
-            out.println("could not sign in as " + options.user() + ": " + e.getMessage());
-            return 3;
-        }
+        var signedIn = Session.signIn(options, out);
+        if (signedIn.isEmpty()) return 3;
+        String token = signedIn.get();
         this.token = token;
         ParklineClient parkline = ParklineClient.builder(options.url())
                 .timeout(options.timeout())

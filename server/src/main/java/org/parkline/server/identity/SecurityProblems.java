@@ -3,19 +3,14 @@ package org.parkline.server.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.parkline.server.common.ApiProblem;
+import org.parkline.server.common.ProblemJson;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as problem+json, from filters where no controller advice runs. */
 @Component
 class SecurityProblems {
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
@@ -40,14 +35,6 @@ class SecurityProblems {
             String title,
             String detail)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ApiProblem.TYPE_BASE + slug);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        ProblemJson.write(response, request, status, slug, title, detail);
     }
 }

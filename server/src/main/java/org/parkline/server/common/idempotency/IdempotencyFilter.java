@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.parkline.server.common.ProblemJson;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final TransactionTemplate transactions;
-    private final ProblemWriter problems;
 
-    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions, ProblemWriter problems) {
+    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions) {
         this.store = store;
         this.transactions = transactions;
-        this.problems = problems;
     }
 
     @Override
@@ -49,7 +48,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         CachedBodyRequest cached = new CachedBodyRequest(request);
         if (cached.tooLarge()) {
-            problems.write(
+            ProblemJson.write(
                     response,
                     request,
                     413,
@@ -64,7 +63,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (key.get().length() > 200) {
-            problems.write(
+            ProblemJson.write(
                     response,
                     request,
                     400,
@@ -97,7 +96,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             case EXECUTED -> captured.copyBodyToResponse();
             case REPLAY -> outcome.stored().writeTo(response);
             case IN_FLIGHT ->
-                problems.write(
+                ProblemJson.write(
                         response,
                         request,
                         409,
@@ -105,7 +104,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         "Request still in progress",
                         "A request with this Idempotency-Key is still being processed; retry in a moment");
             case KEY_REUSED ->
-                problems.write(
+                ProblemJson.write(
                         response,
                         request,
                         422,

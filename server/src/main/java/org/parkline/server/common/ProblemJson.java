@@ -1,21 +1,20 @@
-package org.parkline.server.common.idempotency;
+package org.parkline.server.common;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.parkline.server.common.ApiProblem;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes problem+json from a filter, where no controller advice runs. */
-@Component
-class ProblemWriter {
+/** Writes problem+json from a servlet filter, where no controller advice runs (idempotency, security). */
+public final class ProblemJson {
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    void write(
+    private ProblemJson() {}
+
+    public static void write(
             HttpServletResponse response,
             HttpServletRequest request,
             int status,
@@ -31,6 +30,6 @@ class ProblemWriter {
         body.put("instance", request.getRequestURI());
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
     }
 }
