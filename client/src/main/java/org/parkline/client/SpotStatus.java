@@ -5,5 +5,7 @@ public enum SpotStatus {
     AVAILABLE,
     OCCUPIED,
     RESERVED,
-    OUT_OF_SERVICE
+    OUT_OF_SERVICE,
+    /** Removed from service for good (counted nowhere). */
+    RETIRED
 }

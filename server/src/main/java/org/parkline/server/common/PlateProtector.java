@@ -5,19 +5,29 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Plates are personal data (DESIGN §3): normalized, then stored as an HMAC-SHA256 for look-ups and AES-GCM
- * ciphertext (with a key id) for display.
+ * ciphertext (with a key id) for display. Encryption keys form a ring: new plates are encrypted with the current key
+ * ({@code parkline.plates.encryption-key}, id {@code encryption-key-id}); plates stored under a retired key
+ * ({@code parkline.plates.retired-encryption-keys.<id>}) still decrypt, and {@link #reencrypt} moves them to the
+ * current key. The HMAC key has no ring: see docs/security.md for what changing it costs.
  */
 @Component
 public class PlateProtector {
@@ -25,18 +35,63 @@ public class PlateProtector {
     private static final Pattern NORMALIZED = Pattern.compile("[A-Z0-9]{2,12}");
     private static final int IV_BYTES = 12;
 
+    private static final String RETIRED = "parkline.plates.retired-encryption-keys";
+
     private final SecretKeySpec hmacKey;
     private final SecretKeySpec encryptionKey;
     private final String keyId;
+    private final Map<String, SecretKeySpec> ring;
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     PlateProtector(
             @Value("${parkline.plates.hmac-key}") String hmacKey,
             @Value("${parkline.plates.encryption-key}") String encryptionKey,
-            @Value("${parkline.plates.encryption-key-id}") String keyId) {
+            @Value("${parkline.plates.encryption-key-id}") String keyId,
+            Environment environment) {
+        this(
+                hmacKey,
+                encryptionKey,
+                keyId,
+                Binder.get(environment)
+                        .bind(RETIRED, Bindable.mapOf(String.class, String.class))
+                        .orElse(Map.of()));
+    }
+
+    /** @param retiredKeys earlier encryption keys by id (base64), to read what they encrypted */
+    PlateProtector(String hmacKey, String encryptionKey, String keyId, Map<String, String> retiredKeys) {
         this.hmacKey = new SecretKeySpec(decode(hmacKey, "hmac-key"), "HmacSHA256");
         this.encryptionKey = new SecretKeySpec(aesKey(decode(encryptionKey, "encryption-key")), "AES");
         this.keyId = keyId;
+        Map<String, SecretKeySpec> ring = new LinkedHashMap<>();
+        retiredKeys.forEach((id, key) -> {
+            if (id.equals(keyId)) {
+                throw new IllegalStateException(
+                        RETIRED + "." + id + " has the id of the current key; give every key " + "its own id");
+            }
+            ring.put(id, new SecretKeySpec(aesKey(decode(key, "retired-encryption-keys." + id)), "AES"));
+        });
+        ring.put(keyId, this.encryptionKey);
+        this.ring = Map.copyOf(ring);
+    }
+
+    /** The id new plates are encrypted under. */
+    public String currentKeyId() {
+        return keyId;
+    }
+
+    /** Every key id this instance can decrypt: the current one and the retired ones configured. */
+    public Set<String> knownKeyIds() {
+        return ring.keySet();
+    }
+
+    /**
+     * The same plate encrypted under the current key (the look-up hash is unchanged). Fails for a key id that is
+     * not configured.
+     */
+    public ProtectedPlate reencrypt(ProtectedPlate plate) {
+        if (plate.keyId().equals(keyId)) return plate;
+        return new ProtectedPlate(plate.lookupHash(), encrypt(reveal(plate)), keyId);
     }
 
     /** Upper-case, without spaces, dashes or dots: "sgp 1234-a" and "SGP1234A" are one plate. */
@@ -67,7 +122,8 @@ public class PlateProtector {
 
     /** Decrypts a stored plate for a role allowed to see it. */
     public String reveal(ProtectedPlate plate) {
-        if (!plate.keyId().equals(keyId)) {
+        SecretKeySpec key = ring.get(plate.keyId());
+        if (key == null) {
             throw new IllegalStateException("Plate was encrypted with key " + plate.keyId() + ", not configured");
         }
         byte[] ciphertext = plate.ciphertext();
@@ -78,7 +134,7 @@ public class PlateProtector {
             byte[] sealed = new byte[buffer.remaining()];
             buffer.get(sealed);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, iv));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, iv));
             cipher.updateAAD(plate.keyId().getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(sealed), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

@@ -8,8 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
 import org.parkline.server.identity.LotAccess;
@@ -34,13 +36,20 @@ class InventoryController {
     private final Availability availability;
     private final SpotAdministration spots;
     private final SpotHolds holds;
+    private final SpotAdditions additions;
     private final LotCatalog lots;
     private final LotAccess access;
 
     InventoryController(
-            Availability availability, SpotAdministration spots, SpotHolds holds, LotCatalog lots, LotAccess access) {
+            Availability availability,
+            SpotAdministration spots,
+            SpotHolds holds,
+            SpotAdditions additions,
+            LotCatalog lots,
+            LotAccess access) {
         this.availability = availability;
         this.spots = spots;
+        this.additions = additions;
         this.holds = holds;
         this.lots = lots;
         this.access = access;
@@ -58,16 +67,40 @@ class InventoryController {
         return availability.of(lotId, spotType, floorId, zone);
     }
 
-    record SpotUpdate(@Nullable SpotStatus status, @Nullable SpotType type) {}
+    record SpotUpdate(
+            @Nullable SpotStatus status,
+            @Nullable SpotType type,
+            boolean force,
+            @Nullable @Size(max = 500) String reason) {}
 
+    /** {@code force} with a {@code reason} takes an OCCUPIED spot out of service (see SpotAdministration). */
     @PutMapping("/v1/spots/{spotId}")
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "Take a spot out of service, return it, or change its type")
-    SpotAdministration.SpotView update(@PathVariable String spotId, @RequestBody SpotUpdate update) {
+    @Operation(
+            summary = "Take a spot out of service (force=true with a reason if occupied), return it, retire it, "
+                    + "or change its type")
+    SpotAdministration.SpotView update(@PathVariable String spotId, @Valid @RequestBody SpotUpdate update) {
         if (update.status() == null && update.type() == null) {
-            throw ApiProblem.invalid("Give a status (AVAILABLE or OUT_OF_SERVICE), a type, or both");
+            throw ApiProblem.invalid("Give a status (AVAILABLE, OUT_OF_SERVICE or RETIRED), a type, or both");
         }
-        return spots.update(spotId, update.status(), update.type());
+        return spots.update(
+                spotId,
+                new SpotAdministration.SpotChange(update.status(), update.type(), update.force(), update.reason()));
+    }
+
+    record NewSpots(@NotNull Map<SpotType, Integer> spots) {}
+
+    @PostMapping("/v1/lots/{lotId}/floors/{floorId}/zones/{zone}/spots")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add places to a zone, by spot type; ids continue the lot's numbering (role: ADMIN)")
+    ResponseEntity<SpotAdditions.Added> addSpots(
+            @PathVariable String lotId,
+            @PathVariable String floorId,
+            @PathVariable String zone,
+            @Valid @RequestBody NewSpots request) {
+        Lot lot = lot(lotId);
+        access.requireLot(lotId);
+        return ResponseEntity.status(201).body(additions.add(lot, floorId, zone, request.spots()));
     }
 
     record HoldRequest(@NotNull SpotType spotType, @Nullable String floorId, @Min(1) @Max(1440) int minutes) {}
@@ -77,8 +110,10 @@ class InventoryController {
     @Operation(summary = "Hold a spot for an arriving vehicle; enter with the hold id to take it")
     ResponseEntity<SpotHolds.Hold> hold(@PathVariable String lotId, @Valid @RequestBody HoldRequest request) {
         access.requireLot(lotId);
+        Lot lot = lot(lotId);
+        lot.requireAdmitting();
         SpotHolds.Hold hold =
-                holds.hold(lot(lotId), request.spotType(), request.floorId(), Duration.ofMinutes(request.minutes()));
+                holds.hold(lot, request.spotType(), request.floorId(), Duration.ofMinutes(request.minutes()));
         return ResponseEntity.created(URI.create("/v1/holds/" + hold.holdId())).body(hold);
     }
 

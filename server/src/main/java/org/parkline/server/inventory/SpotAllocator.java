@@ -84,7 +84,7 @@ public class SpotAllocator {
                 request.lot().allocationPolicy().preferredFloors());
         String hintKey = request.lot().id() + "|" + request.gate().id() + "|" + types;
         Hint hint = lastPlaced.get(hintKey);
-        if (hint != null && System.nanoTime() - hint.untilNanos() < 0) {
+        if (hint != null && System.nanoTime() - hint.untilNanos() < 0 && inService(zones, hint.candidate())) {
             Optional<Placement> placed = take(request, hint.candidate());
             if (placed.isPresent()) {
                 metrics.allocated(0);
@@ -109,7 +109,10 @@ public class SpotAllocator {
         throw new LotFullException(request.lot().id(), request.vehicleType());
     }
 
-    /** Frees the place a ticket held, in the caller's transaction. */
+    /**
+     * Frees the place a ticket held, in the caller's transaction. A spot forced out of service under the vehicle
+     * stays out of service: the vehicle has gone, but the spot is not usable until someone returns it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(String lotId, Placement placement) {
         if (placement.spotId() == null) {
@@ -119,11 +122,12 @@ public class SpotAllocator {
         jdbc.sql(
                         """
                         with freed as (
-                            update spot set status = 'AVAILABLE', updated_at = now()
-                             where id = :id and status = 'OCCUPIED'
-                            returning lot_id, floor_id, zone_code, type)
+                            update spot set status = case when status = 'OCCUPIED' then 'AVAILABLE' else status end,
+                                            vehicle_inside = false, updated_at = now()
+                             where id = :id and (status = 'OCCUPIED' or vehicle_inside)
+                            returning lot_id, floor_id, zone_code, type, status)
                         insert into zone_counter_delta (lot_id, floor_id, zone_code, spot_type, d_available, d_occupied)
-                        select lot_id, floor_id, zone_code, type, 1, -1 from freed
+                        select lot_id, floor_id, zone_code, type, 1, -1 from freed where status = 'AVAILABLE'
                         """)
                 .param("id", placement.spotId())
                 .update();
@@ -184,11 +188,19 @@ public class SpotAllocator {
                 : Optional.empty();
     }
 
+    private static boolean inService(List<ZonePlace> zones, ZoneCounters.Candidate candidate) {
+        return zones.stream()
+                .anyMatch(
+                        z -> z.floorId().equals(candidate.floorId()) && z.zone().equals(candidate.zone()));
+    }
+
     private static List<ZoneCounters.Candidate> ranked(
             List<ZoneCounters.Candidate> candidates, List<SpotType> types, List<ZonePlace> zones) {
         List<String> zoneRank =
                 zones.stream().map(z -> z.floorId() + "/" + z.zone()).toList();
+        // a zone out of service (or on a floor out of service) is not in the layout: no vehicle is placed there
         return candidates.stream()
+                .filter(c -> zoneRank.contains(c.floorId() + "/" + c.zone()))
                 .sorted(Comparator.<ZoneCounters.Candidate>comparingInt(c -> types.indexOf(c.type()))
                         .thenComparingInt(c -> zoneRank.indexOf(c.floorId() + "/" + c.zone())))
                 .toList();

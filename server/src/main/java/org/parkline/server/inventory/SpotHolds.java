@@ -63,6 +63,10 @@ public class SpotHolds {
                          where id = (select id from spot
                                       where lot_id = :lot and type = :type and status = 'AVAILABLE'
                                         and (cast(:floor as text) is null or floor_id = :floor)
+                                        and exists (select 1 from zone z join floor f
+                                                      on f.lot_id = z.lot_id and f.id = z.floor_id
+                                                     where z.lot_id = spot.lot_id and z.floor_id = spot.floor_id
+                                                       and z.code = spot.zone_code and z.enabled and f.enabled)
                                       order by floor_id, zone_code, sort_key
                                       limit 1
                                       for update skip locked)

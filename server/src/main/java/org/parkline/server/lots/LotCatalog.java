@@ -47,16 +47,18 @@ public class LotCatalog {
                 @Override
                 public void afterCompletion(int status) {
                     lots.forget(lotId);
+                    zones.forget(lotId);
                 }
             });
         }
         lots.forget(lotId);
+        zones.forget(lotId);
     }
 
     private Optional<Lot> fetchLot(String lotId) {
         return jdbc.sql(
                         """
-                        select id, name, address, timezone, mode, currency, allocation_policy::text, pricing_basis
+                        select id, name, address, timezone, mode, currency, allocation_policy::text, pricing_basis, enabled
                           from lot where id = :id
                         """)
                 .param("id", lotId)
@@ -67,7 +69,7 @@ public class LotCatalog {
     public List<Lot> lots() {
         return jdbc.sql(
                         """
-                        select id, name, address, timezone, mode, currency, allocation_policy::text, pricing_basis
+                        select id, name, address, timezone, mode, currency, allocation_policy::text, pricing_basis, enabled
                           from lot order by id
                         """)
                 .query(this::toLot)
@@ -92,7 +94,10 @@ public class LotCatalog {
                 .list();
     }
 
-    /** Every zone of a lot with its floor's level, ordered by level then rank (the layout; kept a few seconds). */
+    /**
+     * Every zone in service (its floor and itself enabled) with its floor's level, ordered by level then rank: where
+     * the allocator may place vehicles (kept a few seconds).
+     */
     public List<ZonePlace> zones(String lotId) {
         return zones.get(lotId, () -> Optional.of(fetchZones(lotId))).orElseThrow();
     }
@@ -102,7 +107,7 @@ public class LotCatalog {
                         """
                         select z.floor_id, f.level, z.code, z.rank
                           from zone z join floor f on f.lot_id = z.lot_id and f.id = z.floor_id
-                         where z.lot_id = :lot
+                         where z.lot_id = :lot and z.enabled and f.enabled
                          order by f.level, z.rank, z.code
                         """)
                 .param("lot", lotId)
@@ -112,18 +117,20 @@ public class LotCatalog {
 
     public List<FloorView> floors(String lotId) {
         Map<String, List<FloorView.ZoneView>> zonesByFloor = jdbc
-                .sql("select floor_id, code, name from zone where lot_id = :lot order by rank, code")
+                .sql("select floor_id, code, name, enabled from zone where lot_id = :lot order by rank, code")
                 .param("lot", lotId)
-                .query((rs, n) -> new FloorView.ZoneView(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) ->
+                        new FloorView.ZoneView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(FloorView.ZoneView::floorId));
-        return jdbc.sql("select id, name, level from floor where lot_id = :lot order by level, id")
+        return jdbc.sql("select id, name, level, enabled from floor where lot_id = :lot order by level, id")
                 .param("lot", lotId)
                 .query((rs, n) -> new FloorView(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getInt(3),
+                        rs.getBoolean(4),
                         zonesByFloor.getOrDefault(rs.getString(1), List.of())))
                 .list();
     }
@@ -137,7 +144,8 @@ public class LotCatalog {
                 LotMode.valueOf(rs.getString(5)),
                 Currency.getInstance(rs.getString(6)),
                 json.readValue(rs.getString(7), AllocationPolicy.class),
-                Lot.PricingBasis.valueOf(rs.getString(8)));
+                Lot.PricingBasis.valueOf(rs.getString(8)),
+                rs.getBoolean(9));
     }
 
     private static Gate toGate(ResultSet rs, int row) throws SQLException {

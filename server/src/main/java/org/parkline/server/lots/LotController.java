@@ -71,14 +71,15 @@ class LotController {
         return new PricingBasisView(lotId, settings.changePricingBasis(lotId, setting.basis()));
     }
 
-    record LotSummary(String lotId, String name, String timezone, LotMode mode, String currency) {
+    record LotSummary(String lotId, String name, String timezone, LotMode mode, String currency, boolean enabled) {
         static LotSummary of(Lot lot) {
             return new LotSummary(
                     lot.id(),
                     lot.name(),
                     lot.timezone().getId(),
                     lot.mode(),
-                    lot.currency().getCurrencyCode());
+                    lot.currency().getCurrencyCode(),
+                    lot.enabled());
         }
     }
 
@@ -90,6 +91,7 @@ class LotController {
             LotMode mode,
             String currency,
             Lot.PricingBasis pricingBasis,
+            boolean enabled,
             AllocationPolicy allocationPolicy,
             List<FloorView> floors,
             List<GateView> gates) {
@@ -103,6 +105,7 @@ class LotController {
                     lot.mode(),
                     lot.currency().getCurrencyCode(),
                     lot.pricingBasis(),
+                    lot.enabled(),
                     lot.allocationPolicy(),
                     floors,
                     gates.stream().map(GateView::of).toList());

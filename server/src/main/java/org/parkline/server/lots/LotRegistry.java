@@ -172,6 +172,7 @@ public class LotRegistry {
                 layout.mode(),
                 currency,
                 layout.allocationPolicy() == null ? AllocationPolicy.DEFAULT : layout.allocationPolicy(),
-                layout.pricingBasis() == null ? Lot.PricingBasis.ENTRY : layout.pricingBasis());
+                layout.pricingBasis() == null ? Lot.PricingBasis.ENTRY : layout.pricingBasis(),
+                true);
     }
 }

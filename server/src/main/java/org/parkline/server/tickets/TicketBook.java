@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ProtectedPlate;
 import org.parkline.server.inventory.Placement;
 import org.parkline.server.lots.SpotType;
@@ -19,7 +20,8 @@ class TicketBook {
     private static final String COLUMNS =
             """
             id, lot_id, status, vehicle_type, plate_hmac, plate_cipher, plate_key_id, spot_id, floor_id, zone_code,
-            spot_type, barcode, entry_gate_id, entry_at, exit_gate_id, exit_at, amount_charged
+            spot_type, barcode, entry_gate_id, entry_at, exit_gate_id, exit_at, amount_charged, lost_at, fee_override,
+            amount_waived, voided_at
             """;
 
     private final JdbcClient jdbc;
@@ -86,15 +88,40 @@ class TicketBook {
                 .single();
     }
 
-    void close(String id, String exitGateId, Instant exitAt, BigDecimal amountCharged) {
+    /** @param amountWaived null for a paid (or free) exit; what was still owed when let out unpaid */
+    void close(
+            String id, String exitGateId, Instant exitAt, BigDecimal amountCharged, @Nullable BigDecimal amountWaived) {
         jdbc.sql(
                         """
-                        update ticket set status = 'CLOSED', exit_gate_id = :gate, exit_at = :at, amount_charged = :amount
+                        update ticket set status = 'CLOSED', exit_gate_id = :gate, exit_at = :at, amount_charged = :amount,
+                                          amount_waived = :waived
                          where id = :id and status = 'ACTIVE'
                         """)
                 .param("gate", exitGateId)
                 .param("at", Timestamp.from(exitAt))
                 .param("amount", amountCharged)
+                .param("waived", amountWaived)
+                .param("id", id)
+                .update();
+    }
+
+    void markLost(String id, Instant at) {
+        jdbc.sql("update ticket set lost_at = :at where id = :id and status = 'ACTIVE'")
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    void overrideFee(String id, BigDecimal amount) {
+        jdbc.sql("update ticket set fee_override = :amount where id = :id and status = 'ACTIVE'")
+                .param("amount", amount)
+                .param("id", id)
+                .update();
+    }
+
+    void voidTicket(String id, Instant at) {
+        jdbc.sql("update ticket set status = 'VOID', voided_at = :at where id = :id and status = 'ACTIVE'")
+                .param("at", Timestamp.from(at))
                 .param("id", id)
                 .update();
     }
@@ -114,6 +141,14 @@ class TicketBook {
                 rs.getTimestamp(14).toInstant(),
                 rs.getString(15),
                 exitAt == null ? null : exitAt.toInstant(),
-                rs.getBigDecimal(17));
+                rs.getBigDecimal(17),
+                instant(rs.getTimestamp(18)),
+                rs.getBigDecimal(19),
+                rs.getBigDecimal(20),
+                instant(rs.getTimestamp(21)));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

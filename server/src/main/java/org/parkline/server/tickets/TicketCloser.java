@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parkline.pricing.Quote;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exit: when nothing more is owed (paid, free, or inside the grace period), closes the ticket and frees its place in
- * one transaction and tells the gate to open. Otherwise refuses with what is owed. A payment whose capture is still
+ * one transaction and tells the gate to open. Otherwise refuses with what is owed, unless the exit's
+ * {@link ExitPolicy} is an operator's override, which lets the vehicle out and records the amount as waived. A payment whose capture is still
  * pending counts as paid (pending exit): the gate does not wait for the PSP, and the payment is marked released so
  * that a capture failing later is reported as uncollected (docs/payments.md).
  */
@@ -66,7 +68,17 @@ class TicketCloser {
         this.access = access;
     }
 
-    record Exit(String ticketId, String gateId, @Nullable String paidPaymentId, @Nullable String vehiclePlate) {}
+    record Exit(
+            String ticketId,
+            String gateId,
+            @Nullable String paidPaymentId,
+            @Nullable String vehiclePlate,
+            ExitPolicy policy) {
+
+        Exit(String ticketId, String gateId, @Nullable String paidPaymentId, @Nullable String vehiclePlate) {
+            this(ticketId, gateId, paidPaymentId, vehiclePlate, new ExitPolicy.PayFirst());
+        }
+    }
 
     record ExitResult(
             String ticketId,
@@ -74,6 +86,7 @@ class TicketCloser {
             OffsetDateTime exitAt,
             BigDecimal amountPaid,
             BigDecimal amountPending,
+            BigDecimal amountWaived,
             String currency,
             String barrier) {}
 
@@ -96,30 +109,14 @@ class TicketCloser {
         // Locked until this exit commits: a pending capture that fails meanwhile then finds its payment released.
         Settlement paid = payments.lockSettlement(TicketQuotes.PAYABLE_KIND, ticket.id());
         Quote quote = quotes.quote(ticket, lot, now);
-        if (quote.amountDue().signum() > 0) {
-            throw new ApiProblem(
-                            HttpStatus.PAYMENT_REQUIRED,
-                            "payment-required",
-                            "Payment required",
-                            "Ticket " + ticket.id() + " owes " + quote.amountDue() + " " + quote.currency()
-                                    + "; pay, then exit")
-                    .with("ticketId", ticket.id())
-                    .with("amountDue", quote.amountDue())
-                    .with("currency", quote.currency().getCurrencyCode());
-        }
+        BigDecimal waived = exit.policy().waived(ticket, quote);
         int digits = quote.currency().getDefaultFractionDigits();
         BigDecimal covered = paid.covered().setScale(digits, RoundingMode.HALF_UP);
         BigDecimal pending = paid.pending().setScale(digits, RoundingMode.HALF_UP);
-        tickets.close(ticket.id(), gate.id(), now, covered);
+        tickets.close(ticket.id(), gate.id(), now, covered, waived.signum() > 0 ? waived : null);
         payments.releasePending(TicketQuotes.PAYABLE_KIND, ticket.id(), now);
         allocator.release(lot.id(), ticket.placement());
-        events.publishEvent(new Audited(
-                "ticket.closed",
-                "ticket",
-                ticket.id(),
-                lot.id(),
-                Map.of("status", "ACTIVE"),
-                Map.of("status", "CLOSED", "exitGateId", gate.id(), "amountPaid", covered.toPlainString())));
+        events.publishEvent(closedAudit(ticket, gate, covered, waived, exit.policy()));
         events.publishEvent(new TicketClosed(
                 ticket.id(),
                 lot.id(),
@@ -134,8 +131,24 @@ class TicketCloser {
                 now.atZone(lot.timezone()).toOffsetDateTime(),
                 covered,
                 pending,
+                waived,
                 quote.currency().getCurrencyCode(),
                 "OPEN");
+    }
+
+    private static Audited closedAudit(
+            Ticket ticket, Gate gate, BigDecimal paid, BigDecimal waived, ExitPolicy policy) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", "CLOSED");
+        after.put("exitGateId", gate.id());
+        after.put("amountPaid", paid.toPlainString());
+        String action = "ticket.closed";
+        if (policy instanceof ExitPolicy.Waive waive) {
+            action = "ticket.exit_overridden";
+            after.put("amountWaived", waived.toPlainString());
+            after.put("reason", waive.reason());
+        }
+        return new Audited(action, "ticket", ticket.id(), ticket.lotId(), Map.of("status", "ACTIVE"), after);
     }
 
     private void checkPlate(Ticket ticket, @Nullable String vehiclePlate) {

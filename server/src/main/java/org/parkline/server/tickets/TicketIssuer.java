@@ -64,6 +64,7 @@ class TicketIssuer {
     TicketView enter(Entry entry) {
         Lot lot = lots.lot(entry.lotId()).orElseThrow(() -> ApiProblem.notFound("lot", entry.lotId()));
         Gate gate = GateChecks.usable(lots, access, entry.gateId(), lot, Gate.Direction.ENTRY);
+        lot.requireAdmitting();
         ProtectedPlate plate = plates.protect(entry.plate()).orElse(null);
         if (plate != null && tickets.activeWithPlate(lot.id(), plate.lookupHash())) {
             throw new ApiProblem(
@@ -86,6 +87,10 @@ class TicketIssuer {
                 Ids.digits(18),
                 gate.id(),
                 now,
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null);

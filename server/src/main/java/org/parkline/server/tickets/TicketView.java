@@ -22,7 +22,11 @@ record TicketView(
         String entryGateId,
         @Nullable OffsetDateTime exitAt,
         @Nullable String exitGateId,
-        @Nullable BigDecimal amountCharged) {
+        @Nullable BigDecimal amountCharged,
+        boolean lost,
+        @Nullable BigDecimal feeOverride,
+        @Nullable BigDecimal amountWaived,
+        @Nullable OffsetDateTime voidedAt) {
 
     record SpotView(String spotId, String floorId, String zone, SpotType type) {}
 
@@ -48,8 +52,14 @@ record TicketView(
                 t.entryGateId(),
                 t.exitAt() == null ? null : t.exitAt().atZone(zone).toOffsetDateTime(),
                 t.exitGateId(),
-                t.amountCharged() == null
-                        ? null
-                        : t.amountCharged().setScale(lot.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP));
+                money(t.amountCharged(), lot),
+                t.lostAt() != null,
+                money(t.feeOverride(), lot),
+                money(t.amountWaived(), lot),
+                t.voidedAt() == null ? null : t.voidedAt().atZone(zone).toOffsetDateTime());
+    }
+
+    private static @Nullable BigDecimal money(@Nullable BigDecimal amount, Lot lot) {
+        return amount == null ? null : amount.setScale(lot.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP);
     }
 }

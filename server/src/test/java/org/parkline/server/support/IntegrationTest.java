@@ -53,7 +53,15 @@ public abstract class IntegrationTest {
         registry.add("parkline.payments.reconciler.interval", () -> "PT1H");
         registry.add("parkline.payments.capture-timeout", () -> "PT0.3S");
         registry.add("parkline.payments.simulated.slow-delay", () -> "PT1.5S");
+        // a retired plate key, so that key rotation is tested in the shared context; tests re-encrypt by hand
+        registry.add("parkline.plates.retired-encryption-keys." + RETIRED_PLATE_KEY_ID, () -> RETIRED_PLATE_KEY);
+        registry.add("parkline.privacy.reencrypt-delay", () -> "PT24H");
     }
+
+    /** An encryption key the test server knows as retired (plates stored under it still decrypt). */
+    public static final String RETIRED_PLATE_KEY_ID = "test-retired-1";
+
+    public static final String RETIRED_PLATE_KEY = "dGVzdC1yZXRpcmVkLXBsYXRlLWtleS0zMi1ieXRlcyEhIQ==";
 
     /** Demo gate keys of lot L1 (created by demo mode). */
     protected static final String L1_ENTRY_GATE_KEY = "pk_demo-l1-e01.parkline-demo-gate-key";
