@@ -29,10 +29,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final TransactionTemplate transactions;
+    private final RequestFingerprints fingerprints;
 
-    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions) {
+    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions, RequestFingerprints fingerprints) {
         this.store = store;
         this.transactions = transactions;
+        this.fingerprints = fingerprints;
     }
 
     @Override
@@ -72,7 +74,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 200 characters");
             return;
         }
-        IdempotentRequest idempotent = IdempotentRequest.of(cached, key.get());
+        IdempotentRequest idempotent = IdempotentRequest.of(cached, key.get(), fingerprints);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         Outcome outcome = transactions.execute(tx -> {
             if (!store.tryLock(idempotent)) return Outcome.IN_FLIGHT;

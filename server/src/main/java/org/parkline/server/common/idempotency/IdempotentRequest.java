@@ -1,27 +1,16 @@
 package org.parkline.server.common.idempotency;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /**
- * One keyed request: its scope (who and where), its key, and a hash of what was asked. The scope keeps two
+ * One keyed request: its scope (who and where), its key, and a keyed fingerprint of what was asked. The scope keeps two
  * endpoints (or, later, two callers) from colliding on the same key.
  */
 record IdempotentRequest(String scope, String key, byte[] requestHash) {
 
-    static IdempotentRequest of(CachedBodyRequest request, String key) {
+    static IdempotentRequest of(CachedBodyRequest request, String key, RequestFingerprints fingerprints) {
         String caller = request.getUserPrincipal() == null
                 ? "anonymous"
                 : request.getUserPrincipal().getName();
         String scope = caller + " " + request.getMethod() + " " + request.getRequestURI();
-        return new IdempotentRequest(scope, key, sha256(request.body()));
-    }
-
-    private static byte[] sha256(byte[] body) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new IdempotentRequest(scope, key, fingerprints.of(request.body()));
     }
 }
