@@ -42,6 +42,9 @@ class AuditController {
             @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) throw ApiProblem.invalid("limit: between 1 and 1000");
         if (lotId != null) access.requireLot(lotId);
+        else if (!access.coversEveryLot()) {
+            throw ApiProblem.invalid("lotId: your roles cover some lots only; name the lot to read its audit log");
+        }
         return log.find(new AuditLog.Filter(lotId, subjectType, subjectId, action, actorId, from, to, limit));
     }
 

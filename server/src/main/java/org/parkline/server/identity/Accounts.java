@@ -27,8 +27,15 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Credentials credentials;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+    Accounts(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Credentials credentials) {
+        this.credentials = credentials;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
@@ -88,6 +95,7 @@ public class Accounts {
                 .param("id", accountId)
                 .update();
         if (!enabled) {
+            credentials.forgetAccount(accountId);
             jdbc.sql("update access_token set revoked_at = :now where account_id = :id and revoked_at is null")
                     .param("now", Timestamp.from(clock.instant()))
                     .param("id", accountId)
@@ -122,6 +130,7 @@ public class Accounts {
                 row.get().name(),
                 grants(row.get().id()),
                 null,
+                null,
                 null));
     }
 
@@ -144,6 +153,17 @@ public class Accounts {
                 .param("expires", Timestamp.from(expires))
                 .update();
         return Optional.of(new IssuedToken(token, expires, actor.get().grants()));
+    }
+
+    /** Revokes one bearer token (sign-out). */
+    @Transactional
+    public void revokeToken(String token) {
+        byte[] hash = Secrets.sha256(token);
+        jdbc.sql("update access_token set revoked_at = :now where token_hash = :hash and revoked_at is null")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("hash", hash)
+                .update();
+        credentials.forgetToken(hash);
     }
 
     public boolean anyDemoAccountEnabled() {

@@ -15,7 +15,8 @@ public record Actor(
         String name,
         List<Grant> grants,
         @Nullable String deviceLotId,
-        @Nullable String deviceGateId) {
+        @Nullable String deviceGateId,
+        @Nullable String deviceKind) {
 
     public enum Kind {
         PERSON,
@@ -24,8 +25,9 @@ public record Actor(
         ANONYMOUS
     }
 
-    public static final Actor ANONYMOUS = new Actor(Kind.ANONYMOUS, "anonymous", "anonymous", List.of(), null, null);
-    public static final Actor SYSTEM = new Actor(Kind.SYSTEM, "system", "Parkline", List.of(), null, null);
+    public static final Actor ANONYMOUS =
+            new Actor(Kind.ANONYMOUS, "anonymous", "anonymous", List.of(), null, null, null);
+    public static final Actor SYSTEM = new Actor(Kind.SYSTEM, "system", "Parkline", List.of(), null, null, null);
 
     public Actor {
         grants = List.copyOf(grants);
@@ -38,7 +40,8 @@ public record Actor(
         if (authentication != null
                 && authentication.isAuthenticated()
                 && !"anonymousUser".equals(authentication.getPrincipal())) {
-            return new Actor(Kind.PERSON, authentication.getName(), authentication.getName(), List.of(), null, null);
+            return new Actor(
+                    Kind.PERSON, authentication.getName(), authentication.getName(), List.of(), null, null, null);
         }
         return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null
                 ? SYSTEM

@@ -15,7 +15,9 @@ import org.parkline.server.common.ApiProblem;
 import org.parkline.server.common.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,14 +46,16 @@ class AuthController {
     @PostMapping("/v1/auth/token")
     @PermitAll
     @Operation(summary = "Sign in with a password; returns a bearer token (rate-limited per address)")
-    TokenView token(@Valid @RequestBody SignIn signIn, HttpServletRequest request) {
+    ResponseEntity<TokenView> token(@Valid @RequestBody SignIn signIn, HttpServletRequest request) {
         // per name, tight (guessing one account's password), and per address, looser (trying many names)
         limits.take("sign-in", request.getRemoteAddr() + "|" + signIn.username(), 10);
         limits.take("sign-in-address", request.getRemoteAddr(), 300);
         return accounts.signIn(signIn.username(), signIn.password())
                 .map(t -> {
                     meters.counter("parkline.security.sign_in", "outcome", "ok").increment();
-                    return new TokenView(t.token(), "Bearer", t.expiresAt(), t.grants());
+                    return ResponseEntity.ok()
+                            .cacheControl(CacheControl.noStore())
+                            .body(new TokenView(t.token(), "Bearer", t.expiresAt(), t.grants()));
                 })
                 .orElseThrow(() -> {
                     meters.counter("parkline.security.sign_in", "outcome", "failed")
@@ -83,5 +87,26 @@ class AuthController {
         Actor actor = Actor.current();
         return new Me(
                 actor.kind(), actor.id(), actor.name(), actor.grants(), actor.deviceLotId(), actor.deviceGateId());
+    }
+
+    /** Signs out: the presented bearer token stops working (on other instances within the credential cache's 30 s). */
+    @PostMapping("/v1/auth/revoke")
+    @RolesAllowed({
+        Roles.ADMIN,
+        Roles.OPERATOR,
+        Roles.OFFICER,
+        Roles.ADJUDICATOR,
+        Roles.ANALYST,
+        Roles.AUDITOR,
+        Roles.PARKER
+    })
+    @Operation(summary = "Sign out: revoke the bearer token this request presents")
+    ResponseEntity<Void> revoke(HttpServletRequest request) {
+        String authorization = String.valueOf(request.getHeader("Authorization"));
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiProblem.invalid("Only a bearer token can be revoked here; device keys are revoked by an ADMIN");
+        }
+        accounts.revokeToken(authorization.substring(7).strip());
+        return ResponseEntity.noContent().build();
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns a presented bearer token or device key into an {@link Actor}. Verified credentials are remembered for a
@@ -45,7 +47,7 @@ class Credentials {
                 .param("hash", hash)
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Actor(
-                        Actor.Kind.PERSON, rs.getString(1), rs.getString(2), grants(rs.getString(1)), null, null))
+                        Actor.Kind.PERSON, rs.getString(1), rs.getString(2), grants(rs.getString(1)), null, null, null))
                 .optional();
         actor.ifPresent(a -> remember(cacheKey, a, hash));
         return actor;
@@ -61,11 +63,11 @@ class Credentials {
         if (known != null && System.nanoTime() - known.untilNanos() < 0) {
             return MessageDigest.isEqual(known.hash(), hash) ? Optional.of(known.actor()) : Optional.empty();
         }
-        record Row(String lotId, String gateId, byte[] hash) {}
+        record Row(String lotId, String gateId, byte[] hash, String kind) {}
         Optional<Row> row = jdbc.sql(
-                        "select lot_id, gate_id, key_hash from device_key where id = :id and revoked_at is null")
+                        "select lot_id, gate_id, key_hash, kind from device_key where id = :id and revoked_at is null")
                 .param("id", keyId)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
                 .optional();
         if (row.isEmpty() || !MessageDigest.isEqual(row.get().hash(), hash)) return Optional.empty();
         Actor actor = new Actor(
@@ -74,13 +76,41 @@ class Credentials {
                 "device " + keyId,
                 List.of(new Grant(Role.GATE, row.get().lotId())),
                 row.get().lotId(),
-                row.get().gateId());
+                row.get().gateId(),
+                row.get().kind());
         remember("k:" + keyId, actor, hash);
         return Optional.of(actor);
     }
 
+    /** Forgets a key once the revoking transaction commits (before it, a request could re-remember it). */
     void forgetDevice(String keyId) {
-        remembered.remove("k:" + keyId);
+        afterCommit(() -> remembered.remove("k:" + keyId));
+    }
+
+    void forgetToken(byte[] hash) {
+        String cacheKey = "t:" + java.util.HexFormat.of().formatHex(hash);
+        afterCommit(() -> remembered.remove(cacheKey));
+    }
+
+    /** Forgets every remembered token of an account, once the transaction disabling it commits. */
+    void forgetAccount(String accountId) {
+        afterCommit(() -> remembered
+                .values()
+                .removeIf(r ->
+                        r.actor().kind() == Actor.Kind.PERSON && r.actor().id().equals(accountId)));
+    }
+
+    private static void afterCommit(Runnable forget) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            forget.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                forget.run();
+            }
+        });
     }
 
     private void remember(String key, Actor actor, byte[] hash) {

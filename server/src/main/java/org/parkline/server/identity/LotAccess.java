@@ -33,6 +33,26 @@ public class LotAccess {
                 "Your " + (actor.kind() == Actor.Kind.DEVICE ? "device key" : "roles") + " do not cover lot " + lotId);
     }
 
+    /** Only a grant for every lot will do: managing accounts, reading across lots. */
+    public void requireGlobal(Role role) {
+        Actor actor = Actor.current();
+        boolean global = actor.kind() == Actor.Kind.SYSTEM
+                || actor.grants().stream().anyMatch(g -> g.global() && g.role() == role);
+        if (!global) {
+            throw denied(
+                    actor,
+                    "needs-global-role",
+                    "Needs a role for every lot",
+                    "This needs the " + role + " role for every lot, not for one lot");
+        }
+    }
+
+    /** True when the actor's grants cover every lot (some global grant). */
+    public boolean coversEveryLot() {
+        Actor actor = Actor.current();
+        return actor.kind() == Actor.Kind.SYSTEM || actor.grants().stream().anyMatch(Grant::global);
+    }
+
     public void requireGate(String lotId, String gateId) {
         requireLot(lotId);
         Actor actor = Actor.current();

@@ -2,6 +2,7 @@ package org.parkline.server.identity;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import org.parkline.server.common.RateLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,6 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Authentication here, authorization on each endpoint: every handler declares {@code @RolesAllowed} or
@@ -28,9 +30,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, Credentials credentials, SecurityProblems problems, MeterRegistry meters)
+            HttpSecurity http,
+            Credentials credentials,
+            SecurityProblems problems,
+            MeterRegistry meters,
+            RateLimits limits)
             throws Exception {
         http.addFilterBefore(new CredentialFilter(credentials, problems, meters), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new WebSignInThrottle(limits), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::browserSessionChange))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info")

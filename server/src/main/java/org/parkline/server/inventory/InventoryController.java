@@ -121,6 +121,7 @@ class InventoryController {
     @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "A live hold")
     SpotHolds.Hold holdOf(@PathVariable String holdId) {
+        access.requireLot(holds.lotOf(holdId).orElseThrow(() -> ApiProblem.notFound("hold", holdId)));
         return holds.find(holdId).orElseThrow(() -> ApiProblem.notFound("hold", holdId));
     }
 
@@ -128,6 +129,7 @@ class InventoryController {
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Cancel a hold; the spot becomes available again")
     ResponseEntity<Void> cancel(@PathVariable String holdId) {
+        access.requireLot(holds.lotOf(holdId).orElseThrow(() -> ApiProblem.notFound("hold", holdId)));
         if (!holds.cancel(holdId)) throw ApiProblem.notFound("hold", holdId);
         return ResponseEntity.noContent().build();
     }

@@ -176,6 +176,13 @@ public class SpotHolds {
         return rows.size();
     }
 
+    Optional<String> lotOf(String holdId) {
+        return jdbc.sql("select lot_id from spot where hold_id = :hold")
+                .param("hold", holdId)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<Hold> find(String holdId) {
         return jdbc.sql("select id, floor_id, zone_code, type, hold_until from spot where hold_id = :hold")
                 .param("hold", holdId)

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.identity.LotAccess;
 import org.parkline.server.identity.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Lots", description = "Lots, their floors, zones and gates")
 class LotController {
 
+    private final LotAccess access;
+
     private final LotCatalog catalog;
     private final LotRegistry registry;
     private final LotSettings settings;
 
-    LotController(LotCatalog catalog, LotRegistry registry, LotSettings settings) {
+    LotController(LotCatalog catalog, LotRegistry registry, LotSettings settings, LotAccess access) {
+        this.access = access;
         this.catalog = catalog;
         this.registry = registry;
         this.settings = settings;
@@ -68,6 +72,7 @@ class LotController {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Price stays by the rule-set version in effect at ENTRY or at EXIT (role: ADMIN)")
     PricingBasisView pricingBasis(@PathVariable String lotId, @Valid @RequestBody PricingBasisSetting setting) {
+        access.requireLot(lotId);
         return new PricingBasisView(lotId, settings.changePricingBasis(lotId, setting.basis()));
     }
 

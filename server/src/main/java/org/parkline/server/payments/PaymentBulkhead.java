@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * lock: it bounds resources on one server.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// after authentication: anonymous requests must not hold payment permits
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 5)
 class PaymentBulkhead extends OncePerRequestFilter {
 
     private static final long WAIT_SECONDS = 10;

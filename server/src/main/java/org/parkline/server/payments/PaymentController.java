@@ -14,7 +14,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
 import org.parkline.server.identity.Actor;
+import org.parkline.server.identity.LotAccess;
+import org.parkline.server.identity.Role;
 import org.parkline.server.identity.Roles;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Payments", description = "Pay what a ticket owes; one idempotency key is one charge")
 class PaymentController {
 
+    private final LotAccess access;
+
     private final Payments payments;
 
-    PaymentController(Payments payments) {
+    PaymentController(Payments payments, LotAccess access) {
+        this.access = access;
         this.payments = payments;
     }
 
@@ -95,10 +101,11 @@ class PaymentController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String headerKey,
             @Valid @RequestBody PaymentRequest request) {
         String key = IdempotencyKey.required(headerKey, request.idempotencyKey(), "payment never charges twice");
-        Payments.CashCollector collector = request.collectedBy() != null
-                ? new Payments.CashCollector(
-                        request.collectedBy().kind(), request.collectedBy().id())
-                : request.method() == PaymentMethod.CASH ? collectorOfCaller() : null;
+        Payments.CashCollector named = request.collectedBy() == null
+                ? null
+                : new Payments.CashCollector(
+                        request.collectedBy().kind(), request.collectedBy().id());
+        Payments.CashCollector collector = request.method() == PaymentMethod.CASH ? cashTakenBy(named) : named;
         Payment payment = payments.pay(new Payments.PayCommand(
                 "TICKET",
                 request.ticketId(),
@@ -116,9 +123,9 @@ class PaymentController {
     @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "A payment")
     PaymentView payment(@PathVariable String paymentId) {
-        return payments.payment(paymentId)
-                .map(PaymentView::of)
-                .orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
+        Payment payment = payments.payment(paymentId).orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
+        access.requireLot(payment.lotId());
+        return PaymentView.of(payment);
     }
 
     /** Every transition of a payment, in order. Roles: OPERATOR, ADMIN, ANALYST, AUDITOR. */
@@ -126,19 +133,34 @@ class PaymentController {
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST, Roles.AUDITOR})
     @Operation(summary = "A payment's transitions, oldest first")
     List<HistoryView> history(@PathVariable String paymentId) {
-        payments.payment(paymentId).orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
+        access.requireLot(payments.payment(paymentId)
+                .orElseThrow(() -> ApiProblem.notFound("payment", paymentId))
+                .lotId());
         return payments.history(paymentId).stream()
                 .map(h -> new HistoryView(h.seq(), h.status(), h.at(), h.detail()))
                 .toList();
     }
 
-    /** Cash taken by whoever records it: the signed-in attendant, or the pay station presenting its key. */
-    private static Payments.@Nullable CashCollector collectorOfCaller() {
+    /**
+     * Who took the cash. Only an attendant (OPERATOR, ADMIN) or a pay station / gate controller with its own key
+     * may record cash: anyone else could mark a ticket paid without paying. An attendant may name the pay
+     * station that took it; a device records itself.
+     */
+    private static Payments.CashCollector cashTakenBy(Payments.@Nullable CashCollector named) {
         Actor actor = Actor.current();
-        return switch (actor.kind()) {
-            case PERSON -> new Payments.CashCollector(Payments.CashCollector.Kind.OPERATOR, actor.id());
-            case DEVICE -> new Payments.CashCollector(Payments.CashCollector.Kind.PAY_STATION, actor.id());
-            case SYSTEM, ANONYMOUS -> null;
-        };
+        boolean attendant = actor.kind() == Actor.Kind.PERSON && (actor.has(Role.OPERATOR) || actor.has(Role.ADMIN));
+        boolean cashDevice = actor.kind() == Actor.Kind.DEVICE
+                && ("PAY_STATION".equals(actor.deviceKind()) || "GATE".equals(actor.deviceKind()));
+        if (attendant) {
+            return named != null ? named : new Payments.CashCollector(Payments.CashCollector.Kind.OPERATOR, actor.id());
+        }
+        if (cashDevice && (named == null || named.id().equals(actor.id()))) {
+            return new Payments.CashCollector(Payments.CashCollector.Kind.PAY_STATION, actor.id());
+        }
+        throw new ApiProblem(
+                HttpStatus.FORBIDDEN,
+                "cash-needs-attendant",
+                "Cash is recorded by an attendant",
+                "Only an attendant or a pay station records cash, as itself; pay by card or e-wallet instead");
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
+import org.parkline.server.identity.LotAccess;
 import org.parkline.server.identity.Roles;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reconciliation", description = "Parkline's captures against the PSP's")
 class ReconciliationController {
 
+    private final LotAccess access;
+
     private final Reconciliations reconciliations;
 
-    ReconciliationController(Reconciliations reconciliations) {
+    ReconciliationController(Reconciliations reconciliations, LotAccess access) {
+        this.access = access;
         this.reconciliations = reconciliations;
     }
 
@@ -29,6 +33,7 @@ class ReconciliationController {
     @Operation(summary = "A lot's day of captures, Parkline's against the PSP's")
     ReconciliationReport report(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam String lotId) {
+        access.requireLot(lotId);
         return reconciliations.report(lotId, date);
     }
 }

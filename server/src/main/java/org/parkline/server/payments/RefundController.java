@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parkline.server.common.ApiProblem;
+import org.parkline.server.identity.LotAccess;
 import org.parkline.server.identity.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Refunds", description = "Give money back on a captured payment, within the refund policy")
 class RefundController {
 
+    private final LotAccess access;
+
     private final Refunds refunds;
     private final Payments payments;
 
-    RefundController(Refunds refunds, Payments payments) {
+    RefundController(Refunds refunds, Payments payments, LotAccess access) {
+        this.access = access;
         this.refunds = refunds;
         this.payments = payments;
     }
@@ -90,7 +94,9 @@ class RefundController {
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "A payment's refunds")
     List<RefundView> refunds(@PathVariable String paymentId) {
-        payments.payment(paymentId).orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
+        access.requireLot(payments.payment(paymentId)
+                .orElseThrow(() -> ApiProblem.notFound("payment", paymentId))
+                .lotId());
         return refunds.ofPayment(paymentId).stream().map(RefundView::of).toList();
     }
 }

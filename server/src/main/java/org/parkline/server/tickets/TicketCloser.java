@@ -93,6 +93,7 @@ class TicketCloser {
     @Transactional
     ExitResult exit(Exit exit) {
         Ticket ticket = tickets.lock(exit.ticketId()).orElseThrow(() -> ApiProblem.notFound("ticket", exit.ticketId()));
+        access.requireLot(ticket.lotId()); // before anything is said about the ticket
         Lot lot = lots.lot(ticket.lotId()).orElseThrow();
         if (ticket.status() != TicketStatus.ACTIVE) {
             throw new ApiProblem(

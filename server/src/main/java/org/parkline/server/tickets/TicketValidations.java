@@ -64,6 +64,7 @@ class TicketValidations {
     @Transactional
     Recorded validate(String ticketId, String presented) {
         Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> ApiProblem.notFound("ticket", ticketId));
+        access.requireLot(ticket.lotId()); // before anything is said about the ticket
         if (ticket.status() != TicketStatus.ACTIVE) {
             throw new ApiProblem(
                             HttpStatus.CONFLICT,

@@ -88,7 +88,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 throw new RequestFailed(e);
             }
             if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
-                store.save(idempotent, StoredResponse.of(idempotent, captured));
+                // a response carrying a secret (a token, a device key) says no-store: it is never kept for replay
+                String cacheControl = captured.getHeader("Cache-Control");
+                if (cacheControl == null || !cacheControl.contains("no-store")) {
+                    store.save(idempotent, StoredResponse.of(idempotent, captured));
+                }
             } else {
                 tx.setRollbackOnly();
             }
