@@ -1,5 +1,6 @@
 package org.parkline.server.common.idempotency;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -10,11 +11,16 @@ import java.security.NoSuchAlgorithmException;
 record IdempotentRequest(String scope, String key, byte[] requestHash) {
 
     static IdempotentRequest of(CachedBodyRequest request, String key) {
+        return of(request, key, sha256(request.body()));
+    }
+
+    /** A request identified by a hash computed elsewhere (a multipart upload's parts). */
+    static IdempotentRequest of(HttpServletRequest request, String key, byte[] requestHash) {
         String caller = request.getUserPrincipal() == null
                 ? "anonymous"
                 : request.getUserPrincipal().getName();
         String scope = caller + " " + request.getMethod() + " " + request.getRequestURI();
-        return new IdempotentRequest(scope, key, sha256(request.body()));
+        return new IdempotentRequest(scope, key, requestHash);
     }
 
     private static byte[] sha256(byte[] body) {
