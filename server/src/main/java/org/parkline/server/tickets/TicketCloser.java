@@ -96,7 +96,8 @@ class TicketCloser {
         // Locked until this exit commits: a pending capture that fails meanwhile then finds its payment released.
         Settlement paid = payments.lockSettlement(TicketQuotes.PAYABLE_KIND, ticket.id());
         Quote quote = quotes.quote(ticket, lot, now);
-        if (quote.amountDue().signum() > 0) {
+        boolean onPermit = tickets.permitOf(ticket.id()).isPresent(); // a permit holder's stay owes nothing
+        if (!onPermit && quote.amountDue().signum() > 0) {
             throw new ApiProblem(
                             HttpStatus.PAYMENT_REQUIRED,
                             "payment-required",
