@@ -53,6 +53,11 @@ public abstract class IntegrationTest {
         registry.add("parkline.payments.reconciler.interval", () -> "PT1H");
         registry.add("parkline.payments.capture-timeout", () -> "PT0.3S");
         registry.add("parkline.payments.simulated.slow-delay", () -> "PT1.5S");
+        // programs' jobs run by hand in tests too
+        registry.add("parkline.enforcement.escalation-interval", () -> "PT1H");
+        registry.add("parkline.enforcement.retention-interval", () -> "PT1H");
+        // every test looks citations up from 127.0.0.1: the per-address limit would throttle the suite
+        registry.add("parkline.enforcement.lookups-per-minute", () -> "100000");
     }
 
     /** Demo gate keys of lot L1 (created by demo mode). */
