@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.parkline.server.support.AuditTrail;
 import org.parkline.server.support.ProgramsTest;
 import org.parkline.server.support.RawHttp.Reply;
+import org.parkline.server.support.UnpaidFines;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /** Citations: issued on the fine schedule, found and paid at once, escalated when unpaid, with evidence. */
 class CitationsIT extends ProgramsTest {
@@ -24,7 +23,7 @@ class CitationsIT extends ProgramsTest {
     AuditTrail audit;
 
     @Autowired
-    UnpaidEvents unpaid;
+    UnpaidFines unpaid;
 
     @Test
     void aCitationHasANumberAQrNoticeAndWhatItOwes() {
@@ -195,23 +194,5 @@ class CitationsIT extends ProgramsTest {
         assertThat(voided.json().path("status").asString()).isEqualTo("VOID");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.problem()).isEqualTo("citation-not-voidable");
-    }
-
-    /** Collects the unpaid-fine events, as an outside system (registration holds) would receive them. */
-    @Component
-    static class UnpaidEvents {
-        private final java.util.List<CitationUnpaid> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(CitationUnpaid event) {
-            events.add(event);
-        }
-
-        java.util.List<CitationUnpaid.Stage> of(String citationId) {
-            return events.stream()
-                    .filter(e -> e.citationId().equals(citationId))
-                    .map(CitationUnpaid::stage)
-                    .toList();
-        }
     }
 }
