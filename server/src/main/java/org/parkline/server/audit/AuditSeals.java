@@ -43,6 +43,22 @@ public class AuditSeals {
                 .query(Boolean.class)
                 .single();
         if (!mine) return 0;
+        return sealLocked();
+    }
+
+    /**
+     * Seals what is pending, waiting first for a sealer at work (the scheduled one) to commit: a verification right
+     * after must see every entry written so far sealed, not skip the ones that sealer had not reached.
+     */
+    @Transactional
+    public int sealPendingNow() {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('parkline.audit.sealer', 7))) locked")
+                .query(Integer.class)
+                .single();
+        return sealLocked();
+    }
+
+    private int sealLocked() {
         record Last(long seq, byte[] hash) {}
         Last last = jdbc.sql("select seq, hash from audit_seal order by seq desc limit 1")
                 .query((rs, n) -> new Last(rs.getLong(1), rs.getBytes(2)))

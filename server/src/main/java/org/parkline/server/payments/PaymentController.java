@@ -41,8 +41,11 @@ class PaymentController {
 
     record CashCollectorRequest(@NotNull Payments.CashCollector.Kind kind, @NotBlank @Size(max = 64) String id) {}
 
+    /** Exactly one of {@code ticketId}, {@code citationId} and {@code permitId} names what is paid for. */
     record PaymentRequest(
-            @NotBlank @Size(max = 64) String ticketId,
+            @Nullable @Size(max = 64) String ticketId,
+            @Nullable @Size(max = 64) String citationId,
+            @Nullable @Size(max = 64) String permitId,
             @NotNull PaymentMethod method,
             @Nullable @Size(max = 200) String paymentToken,
             @Nullable @Size(max = 200) String idempotencyKey,
@@ -55,7 +58,9 @@ class PaymentController {
      */
     record PaymentView(
             String paymentId,
-            String ticketId,
+            @Nullable String ticketId,
+            @Nullable String citationId,
+            @Nullable String permitId,
             BigDecimal amount,
             String currency,
             PaymentMethod method,
@@ -71,7 +76,9 @@ class PaymentController {
             int decimals = p.currency().getDefaultFractionDigits();
             return new PaymentView(
                     p.id(),
-                    p.payableRef(),
+                    p.payableKind().equals("TICKET") ? p.payableRef() : null,
+                    p.payableKind().equals("CITATION") ? p.payableRef() : null,
+                    p.payableKind().equals("PERMIT") ? p.payableRef() : null,
                     p.amount().setScale(decimals),
                     p.currency().getCurrencyCode(),
                     p.method(),
@@ -89,14 +96,14 @@ class PaymentController {
     record HistoryView(int seq, PaymentStatus status, Instant at, @Nullable String detail) {}
 
     /**
-     * Pays for a ticket. Roles: a pay station or exit gate device (its API key), an OPERATOR for cash at a booth,
+     * Pays for a ticket, a citation or a permit. Roles: a pay station or exit gate device (its API key), an OPERATOR for cash at a booth,
      * and the parker (ticket number plus plate). 201 with status CAPTURED, FAILED (declined), or AUTHORIZED with
      * {@code pending: true} when the capture is slow; 503 {@code psp-unavailable} when the PSP did not answer the
      * authorization (retry with the same key).
      */
     @PostMapping("/v1/payments")
     @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN, Roles.PARKER})
-    @Operation(summary = "Pay for a ticket (the idempotency key is required: header or body)")
+    @Operation(summary = "Pay for a ticket, citation or permit (the idempotency key is required: header or body)")
     ResponseEntity<PaymentView> pay(
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String headerKey,
             @Valid @RequestBody PaymentRequest request) {
@@ -106,9 +113,10 @@ class PaymentController {
                 : new Payments.CashCollector(
                         request.collectedBy().kind(), request.collectedBy().id());
         Payments.CashCollector collector = request.method() == PaymentMethod.CASH ? cashTakenBy(named) : named;
+        Payable payable = Payable.of(request);
         Payment payment = payments.pay(new Payments.PayCommand(
-                "TICKET",
-                request.ticketId(),
+                payable.kind(),
+                payable.ref(),
                 request.method(),
                 request.paymentToken(),
                 key,
@@ -139,6 +147,27 @@ class PaymentController {
         return payments.history(paymentId).stream()
                 .map(h -> new HistoryView(h.seq(), h.status(), h.at(), h.detail()))
                 .toList();
+    }
+
+    /** What a payment request pays for: exactly one of its three ids. */
+    private record Payable(String kind, String ref) {
+        static Payable of(PaymentRequest request) {
+            List<Payable> named = new java.util.ArrayList<>();
+            if (request.ticketId() != null && !request.ticketId().isBlank()) {
+                named.add(new Payable("TICKET", request.ticketId()));
+            }
+            if (request.citationId() != null && !request.citationId().isBlank()) {
+                named.add(new Payable("CITATION", request.citationId()));
+            }
+            if (request.permitId() != null && !request.permitId().isBlank()) {
+                named.add(new Payable("PERMIT", request.permitId()));
+            }
+            if (named.size() != 1) {
+                throw ApiProblem.invalid(
+                        "ticketId, citationId, permitId: name exactly one thing to pay for (got " + named.size() + ")");
+            }
+            return named.getFirst();
+        }
     }
 
     /**

@@ -46,6 +46,16 @@ class PaymentLedger {
                 .optional();
     }
 
+    /** Every payment made for one payable, whatever became of it, oldest first. */
+    List<StoredPayment> ofPayable(String payableKind, String payableRef) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from payment where payable_kind = :kind and payable_ref = :ref order by created_at, id")
+                .param("kind", payableKind)
+                .param("ref", payableRef)
+                .query(PaymentLedger::stored)
+                .list();
+    }
+
     /** Locks the payment row until the transaction ends: refunds of one payment queue here. */
     Optional<StoredPayment> lock(String id) {
         return jdbc.sql("select " + COLUMNS + " from payment where id = :id for update")

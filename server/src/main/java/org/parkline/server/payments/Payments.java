@@ -123,6 +123,13 @@ public class Payments {
         return ledger.byId(paymentId).map(StoredPayment::payment);
     }
 
+    /** Every payment made for a payable (captured, failed, refunded...), oldest first. */
+    public List<Payment> ofPayable(String payableKind, String payableRef) {
+        return ledger.ofPayable(payableKind, payableRef).stream()
+                .map(StoredPayment::payment)
+                .toList();
+    }
+
     /** Captured (net of refunds) and pending payments of a payable. */
     public Settlement settlement(String payableKind, String payableRef) {
         return ledger.settlement(payableKind, payableRef, false);

@@ -56,7 +56,18 @@ class Refunds {
         this.clock = clock;
     }
 
-    record RefundCommand(String paymentId, BigDecimal amount, String reason, String idempotencyKey) {}
+    /**
+     * @param decidedAs null for a discretionary refund (the policy names the role it needs and the window applies);
+     *     otherwise the role of another capability's decision that obliges the refund (an ADJUDICATOR cancelling a
+     *     paid citation): that capability checked the role, and the refund window does not apply to an obligation
+     */
+    record RefundCommand(
+            String paymentId, BigDecimal amount, String reason, String idempotencyKey, @Nullable String decidedAs) {
+
+        RefundCommand(String paymentId, BigDecimal amount, String reason, String idempotencyKey) {
+            this(paymentId, amount, reason, idempotencyKey, null);
+        }
+    }
 
     Refund refund(RefundCommand command) {
         Optional<Refund> earlier = refunds.byKey(command.paymentId(), command.idempotencyKey());
@@ -101,9 +112,16 @@ class Refunds {
     private @Nullable Refund begin(RefundCommand command) {
         Payment payment = payments.lock(command.paymentId()).orElseThrow().payment();
         access.requireLot(payment.lotId());
-        policy.check(payment, command.amount(), refunds.committedTotal(payment.id()), steps.now());
-        String approval = policy.approvalRole(command.amount());
-        if (!Actor.current().has(Role.valueOf(approval)) && !Actor.current().has(Role.ADMIN)) {
+        policy.check(
+                payment,
+                command.amount(),
+                refunds.committedTotal(payment.id()),
+                // an obligation is checked as of the capture, so the discretionary window never closes it
+                command.decidedAs() == null || payment.capturedAt() == null ? steps.now() : payment.capturedAt());
+        String approval = command.decidedAs() == null ? policy.approvalRole(command.amount()) : command.decidedAs();
+        if (command.decidedAs() == null
+                && !Actor.current().has(Role.valueOf(approval))
+                && !Actor.current().has(Role.ADMIN)) {
             throw new ApiProblem(
                             HttpStatus.FORBIDDEN,
                             "refund-needs-approval",
@@ -120,7 +138,7 @@ class Refunds {
                 payment.currency(),
                 command.reason().strip(),
                 Refund.Status.PENDING,
-                policy.approvalRole(command.amount()),
+                approval,
                 command.idempotencyKey(),
                 null,
                 steps.now(),

@@ -79,6 +79,46 @@ class TicketBook {
                 .optional();
     }
 
+    /** The ACTIVE ticket of a plate in a lot (the gate's plate camera, the officer's check). */
+    Optional<Ticket> activeByPlate(String lotId, byte[] plateHash) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from ticket where lot_id = :lot and plate_hmac = :hmac and status = 'ACTIVE' limit 1")
+                .param("lot", lotId)
+                .param("hmac", plateHash)
+                .query(TicketBook::ticket)
+                .optional();
+    }
+
+    /** Tickets of a plate, in any lot, that were open at an instant. */
+    java.util.List<Ticket> openAt(byte[] plateHash, Instant at) {
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + """
+                         from ticket where plate_hmac = :hmac and entry_at <= :at
+                          and (exit_at is null or exit_at > :at) and status <> 'VOID'
+                        order by entry_at
+                        """)
+                .param("hmac", plateHash)
+                .param("at", Timestamp.from(at))
+                .query(TicketBook::ticket)
+                .list();
+    }
+
+    /** Marks a ticket as entered on a permit: it owes nothing. */
+    void linkPermit(String ticketId, String permitId) {
+        jdbc.sql("update ticket set permit_id = :permit where id = :id")
+                .param("permit", permitId)
+                .param("id", ticketId)
+                .update();
+    }
+
+    Optional<String> permitOf(String ticketId) {
+        return jdbc.sql("select permit_id from ticket where id = :id and permit_id is not null")
+                .param("id", ticketId)
+                .query(String.class)
+                .optional();
+    }
+
     boolean activeWithPlate(String lotId, byte[] plateHash) {
         return jdbc.sql(
                         "select exists (select 1 from ticket where lot_id = :lot and plate_hmac = :hmac and status = 'ACTIVE')")

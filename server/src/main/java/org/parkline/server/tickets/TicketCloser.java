@@ -110,7 +110,10 @@ class TicketCloser {
         // Locked until this exit commits: a pending capture that fails meanwhile then finds its payment released.
         Settlement paid = payments.lockSettlement(TicketQuotes.PAYABLE_KIND, ticket.id());
         Quote quote = quotes.quote(ticket, lot, now);
-        BigDecimal waived = exit.policy().waived(ticket, quote);
+        boolean onPermit = tickets.permitOf(ticket.id()).isPresent(); // a permit holder's stay owes nothing
+        BigDecimal waived = onPermit
+                ? BigDecimal.ZERO.setScale(quote.currency().getDefaultFractionDigits())
+                : exit.policy().waived(ticket, quote);
         int digits = quote.currency().getDefaultFractionDigits();
         BigDecimal covered = paid.covered().setScale(digits, RoundingMode.HALF_UP);
         BigDecimal pending = paid.pending().setScale(digits, RoundingMode.HALF_UP);

@@ -1,16 +1,6 @@
 package org.parkline.server.tickets;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import javax.imageio.ImageIO;
+import org.parkline.server.common.QrCodes;
 
 /** The QR code printed on a ticket (or shown on a phone): it carries the ticket's barcode number. */
 final class TicketCodes {
@@ -18,23 +8,6 @@ final class TicketCodes {
     private TicketCodes() {}
 
     static byte[] qrPng(String content, int size) {
-        try {
-            BitMatrix matrix = new QRCodeWriter()
-                    .encode(content, BarcodeFormat.QR_CODE, size, size, Map.of(EncodeHintType.MARGIN, 2));
-            BufferedImage image =
-                    new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                for (int y = 0; y < matrix.getHeight(); y++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
-                }
-            }
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            return png.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalStateException("QR encoding failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return QrCodes.png(content, size);
     }
 }

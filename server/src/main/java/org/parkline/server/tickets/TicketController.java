@@ -39,6 +39,7 @@ class TicketController {
     private final GateMetrics metrics;
     private final LotAccess access;
     private final Clock clock;
+    private final PermitGate permitGate;
 
     TicketController(
             TicketIssuer issuer,
@@ -48,7 +49,9 @@ class TicketController {
             LotCatalog lots,
             GateMetrics metrics,
             Clock clock,
-            LotAccess access) {
+            LotAccess access,
+            PermitGate permitGate) {
+        this.permitGate = permitGate;
         this.issuer = issuer;
         this.closer = closer;
         this.quotes = quotes;
@@ -149,6 +152,42 @@ class TicketController {
                 "exit",
                 () -> closer.exit(new TicketCloser.Exit(
                         ticketId, request.gateId(), request.paidPaymentId(), request.vehiclePlate())));
+    }
+
+    record PermitEntryRequest(
+            @NotBlank @Size(max = 32) String lotId,
+            @NotBlank @Size(max = 32) String gateId,
+            @NotNull VehicleType vehicleType,
+            @NotBlank @Size(max = 20) String plate) {}
+
+    record PermitExitRequest(
+            @NotBlank @Size(max = 32) String lotId,
+            @NotBlank @Size(max = 32) String gateId,
+            @NotBlank @Size(max = 20) String plate) {}
+
+    /**
+     * Ticketless entry: the plate holds a permit valid in this lot now. 201 with the ticket (owing nothing) and the
+     * permit; 422 {@code no-valid-permit} otherwise (issue a ticket with POST /v1/tickets/entry).
+     */
+    @PostMapping("/v1/tickets/permit-entry")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "A permit holder enters by plate (no paper ticket)")
+    ResponseEntity<PermitGate.PermitEntry> permitEntry(@Valid @RequestBody PermitEntryRequest request) {
+        MDC.put("gateId", request.gateId());
+        PermitGate.PermitEntry entry = metrics.time(
+                "entry",
+                () -> permitGate.enter(request.lotId(), request.gateId(), request.vehicleType(), request.plate()));
+        return ResponseEntity.created(URI.create("/v1/tickets/" + entry.ticket().ticketId()))
+                .body(entry);
+    }
+
+    /** Ticketless exit: the plate's permit entry closes, owing nothing. */
+    @PostMapping("/v1/tickets/permit-exit")
+    @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "A permit holder leaves by plate")
+    TicketCloser.ExitResult permitExit(@Valid @RequestBody PermitExitRequest request) {
+        MDC.put("gateId", request.gateId());
+        return metrics.time("exit", () -> permitGate.exit(request.lotId(), request.gateId(), request.plate()));
     }
 
     private Ticket find(String ticketId) {

@@ -8,7 +8,7 @@ import org.parkline.server.payments.AmountDue;
 import org.parkline.server.payments.PayableResolver;
 import org.springframework.stereotype.Component;
 
-/** Tells payments what an ACTIVE ticket owes now; a closed ticket owes nothing more. */
+/** Tells payments what an ACTIVE ticket owes now; a closed ticket, or one entered on a permit, owes nothing. */
 @Component
 class TicketPayables implements PayableResolver {
 
@@ -31,7 +31,8 @@ class TicketPayables implements PayableResolver {
     public Optional<AmountDue> amountDue(String ticketId, Instant at) {
         return tickets.find(ticketId).map(ticket -> {
             var lot = lots.lot(ticket.lotId()).orElseThrow();
-            if (ticket.status() != TicketStatus.ACTIVE) {
+            if (ticket.status() != TicketStatus.ACTIVE
+                    || tickets.permitOf(ticket.id()).isPresent()) {
                 return new AmountDue(lot.id(), java.math.BigDecimal.ZERO, lot.currency());
             }
             Quote quote = quotes.quote(ticket, lot, at);

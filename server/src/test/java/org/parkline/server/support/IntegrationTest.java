@@ -56,6 +56,11 @@ public abstract class IntegrationTest {
         // a retired plate key, so that key rotation is tested in the shared context; tests re-encrypt by hand
         registry.add("parkline.plates.retired-encryption-keys." + RETIRED_PLATE_KEY_ID, () -> RETIRED_PLATE_KEY);
         registry.add("parkline.privacy.reencrypt-delay", () -> "PT24H");
+        // programs' jobs run by hand in tests too
+        registry.add("parkline.enforcement.escalation-interval", () -> "PT1H");
+        registry.add("parkline.enforcement.retention-interval", () -> "PT1H");
+        // every test looks citations up from 127.0.0.1: the per-address limit would throttle the suite
+        registry.add("parkline.enforcement.lookups-per-minute", () -> "100000");
     }
 
     /** An encryption key the test server knows as retired (plates stored under it still decrypt). */

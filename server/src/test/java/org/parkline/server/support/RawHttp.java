@@ -78,6 +78,36 @@ public final class RawHttp {
         return send("GET", path, null, null);
     }
 
+    /** A multipart/form-data POST: text fields and one file part named {@code file} (none when content is null). */
+    public Reply upload(
+            String path,
+            Map<String, String> fields,
+            String fileName,
+            String contentType,
+            byte[] content,
+            String idempotencyKey) {
+        String boundary = "parkline-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
+        if (content != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                    .getBytes(utf8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (idempotencyKey != null) request.header("Idempotency-Key", idempotencyKey);
+        headers.forEach(request::header);
+        return exchange(request);
+    }
+
     public Reply send(String method, String path, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
@@ -86,6 +116,10 @@ public final class RawHttp {
                 .header("Content-Type", "application/json");
         if (idempotencyKey != null) request.header("Idempotency-Key", idempotencyKey);
         headers.forEach(request::header);
+        return exchange(request);
+    }
+
+    private Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(

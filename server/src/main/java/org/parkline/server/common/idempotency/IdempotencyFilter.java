@@ -48,6 +48,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (MultipartDigest.isMultipart(request)) {
+            uploaded(request, response, chain);
+            return;
+        }
         CachedBodyRequest cached = new CachedBodyRequest(request);
         if (cached.tooLarge()) {
             ProblemJson.write(
@@ -74,7 +78,60 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 200 characters");
             return;
         }
-        IdempotentRequest idempotent = IdempotentRequest.of(cached, key.get(), fingerprints);
+        once(IdempotentRequest.of(cached, key.get(), fingerprints), cached, request, response, chain);
+    }
+
+    /** A multipart upload: not buffered here (see MultipartDigest); keyed by the Idempotency-Key header only. */
+    private void uploaded(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] hash;
+        try {
+            hash = MultipartDigest.of(request);
+        } catch (IllegalStateException e) {
+            if (!MultipartDigest.tooLarge(e)) throw e;
+            ProblemJson.write(
+                    response,
+                    request,
+                    413,
+                    "upload-too-large",
+                    "Upload too large",
+                    "The uploaded file is larger than the server accepts; evidence files are at most 5 MiB");
+            return;
+        } catch (IOException | ServletException e) {
+            ProblemJson.write(
+                    response,
+                    request,
+                    400,
+                    "malformed-request",
+                    "Malformed upload",
+                    "The multipart body could not be read; send multipart/form-data with a 'file' part");
+            return;
+        }
+        String header = request.getHeader(HEADER);
+        if (header == null || header.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (header.strip().length() > 200) {
+            ProblemJson.write(
+                    response,
+                    request,
+                    400,
+                    "validation",
+                    "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 200 characters");
+            return;
+        }
+        once(IdempotentRequest.of(request, header.strip(), fingerprints.of(hash)), request, request, response, chain);
+    }
+
+    private void once(
+            IdempotentRequest idempotent,
+            HttpServletRequest forwarded,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         Outcome outcome = transactions.execute(tx -> {
             if (!store.tryLock(idempotent)) return Outcome.IN_FLIGHT;
@@ -83,7 +140,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 return stored.get().matches(idempotent) ? Outcome.replay(stored.get()) : Outcome.KEY_REUSED;
             }
             try {
-                chain.doFilter(cached, captured);
+                chain.doFilter(forwarded, captured);
             } catch (IOException | ServletException e) {
                 throw new RequestFailed(e);
             }
