@@ -110,9 +110,9 @@ class TicketCloser {
         int digits = quote.currency().getDefaultFractionDigits();
         BigDecimal covered = paid.covered().setScale(digits, RoundingMode.HALF_UP);
         BigDecimal pending = paid.pending().setScale(digits, RoundingMode.HALF_UP);
-        tickets.close(ticket.id(), gate.id(), now, covered);
+        boolean counted = tickets.close(ticket.id(), gate.id(), now, covered);
         payments.releasePending(TicketQuotes.PAYABLE_KIND, ticket.id(), now);
-        allocator.release(lot.id(), ticket.placement());
+        if (counted) allocator.release(lot.id(), ticket.placement());
         events.publishEvent(new Audited(
                 "ticket.closed",
                 "ticket",
