@@ -192,8 +192,7 @@ public final class ParklineClient {
 
     /** One rule-set version with its document. */
     public PricingRuleSet pricingRuleSet(String lotId, int version) {
-        return transport.get(
-                "/v1/pricingRules/" + segment(lotId) + "/" + version, type(PricingRuleSet.class));
+        return transport.get("/v1/pricingRules/" + segment(lotId) + "/" + version, type(PricingRuleSet.class));
     }
 
     /** The places an entry gate holds for offline entries. */
@@ -205,7 +204,8 @@ public final class ParklineClient {
      * Holds (or returns) places so the entry gate holds {@code placesPerVehicleType} per vehicle type; fewer when
      * the lot has no more room.
      */
-    public GateQuota adjustGateQuota(String gateId, Map<VehicleType, Integer> placesPerVehicleType, String idempotencyKey) {
+    public GateQuota adjustGateQuota(
+            String gateId, Map<VehicleType, Integer> placesPerVehicleType, String idempotencyKey) {
         return transport.send(
                 "PUT",
                 "/v1/gates/" + segment(gateId) + "/quota",
@@ -219,7 +219,11 @@ public final class ParklineClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("placeIds", placeIds);
         return transport.send(
-                "POST", "/v1/gates/" + segment(gateId) + "/quota/return", body, key(idempotencyKey), type(GateQuota.class));
+                "POST",
+                "/v1/gates/" + segment(gateId) + "/quota/return",
+                body,
+                key(idempotencyKey),
+                type(GateQuota.class));
     }
 
     /**

@@ -16,7 +16,12 @@ import java.util.Map;
  * @param document the rule-set document (see docs/pricing.md)
  */
 public record PricingRuleSet(
-        String lotId, int version, String status, Instant effectiveFrom, String currency, Map<String, Object> document) {
+        String lotId,
+        int version,
+        String status,
+        Instant effectiveFrom,
+        String currency,
+        Map<String, Object> document) {
 
     /**
      * A lot's versions ({@code GET /v1/pricingRules?lotId=}).

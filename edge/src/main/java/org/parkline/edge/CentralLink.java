@@ -72,9 +72,7 @@ public final class CentralLink {
 
     /** Time spent offline so far, the current outage included. */
     public Duration offlineTotal() {
-        return online.get()
-                ? offlineBefore
-                : offlineBefore.plus(Duration.between(offlineSince.get(), clock.instant()));
+        return online.get() ? offlineBefore : offlineBefore.plus(Duration.between(offlineSince.get(), clock.instant()));
     }
 
     public int outages() {

@@ -17,7 +17,11 @@ public final class CommandPuller {
     private final java.util.Map<String, Lane> lanes;
 
     public CommandPuller(
-            EdgeConfig config, Journal journal, CentralLink central, GateModes modes, java.util.Map<String, Lane> lanes) {
+            EdgeConfig config,
+            Journal journal,
+            CentralLink central,
+            GateModes modes,
+            java.util.Map<String, Lane> lanes) {
         this.config = config;
         this.journal = journal;
         this.central = central;
@@ -35,7 +39,8 @@ public final class CommandPuller {
                 apply(gate.gateId(), command.command());
                 journal.saveMeta(key, Long.toString(command.seq()));
                 central.gate(gate.gateId())
-                        .acknowledgeGateCommand(gate.gateId(), command.seq(), "ack-" + gate.gateId() + "-" + command.seq());
+                        .acknowledgeGateCommand(
+                                gate.gateId(), command.seq(), "ack-" + gate.gateId() + "-" + command.seq());
             }
         }
     }

@@ -110,8 +110,7 @@ public record EdgeConfig(
         if (parts.length != 3) {
             throw new IllegalArgumentException("clock: accelerated:<instant>|<wall epoch ms>|<factor>");
         }
-        return new AcceleratedClock(
-                Instant.parse(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        return new AcceleratedClock(Instant.parse(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
     }
 
     private static String required(Properties p, String key) {

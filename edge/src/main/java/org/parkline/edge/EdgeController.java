@@ -42,8 +42,8 @@ public final class EdgeController implements AutoCloseable {
         }
         PricingSnapshot pricing = new PricingSnapshot(journal);
         GateModes modes = new GateModes(journal);
-        this.gates = new GateController(
-                config, journal, central, pricing, PermitSource.NONE, modes, lanes, config.clock());
+        this.gates =
+                new GateController(config, journal, central, pricing, PermitSource.NONE, modes, lanes, config.clock());
         this.supervisor = new Supervisor(
                 config,
                 central,

@@ -125,7 +125,8 @@ public final class GateController {
                         config.lotId(), gateId, new Vehicle(type, plate), EntryPreferences.none(), null)
                 .withEdgeRef(eventId);
         Ticket ticket = api.enter(request, eventId);
-        Instant at = ticket.issuedAt() == null ? clock.instant() : ticket.issuedAt().toInstant();
+        Instant at =
+                ticket.issuedAt() == null ? clock.instant() : ticket.issuedAt().toInstant();
         journal.recordOnlineEntry(eventId, gateId, at, type.name(), ticket.barcode(), ticket.ticketId());
         String where = ticket.spot() != null ? "Spot " + ticket.spot().spotId() : "Zone " + ticket.zone();
         lane.printer().print(ticket.barcode(), config.lotId() + " " + at + " " + where);
@@ -137,11 +138,12 @@ public final class GateController {
 
     private Decision enterOffline(Lane lane, String gateId, String eventId, VehicleType type, String plate) {
         boolean permitHolder = plate != null && permits.allowsTicketless(config.lotId(), plate);
-        boolean admitWithoutPlace = switch (config.whenQuotaSpent()) {
-            case REFUSE -> false;
-            case ADMIT_UNGUARANTEED -> true;
-            case PERMITS_ONLY -> permitHolder;
-        };
+        boolean admitWithoutPlace =
+                switch (config.whenQuotaSpent()) {
+                    case REFUSE -> false;
+                    case ADMIT_UNGUARANTEED -> true;
+                    case PERMITS_ONLY -> permitHolder;
+                };
         Instant now = clock.instant();
         java.util.Optional<OfflineEntry> entry =
                 journal.admitOffline(eventId, gateId, now, type.name(), plate, admitWithoutPlace);
@@ -224,12 +226,13 @@ public final class GateController {
         if (due.signum() < 0) due = BigDecimal.ZERO;
         BigDecimal collected = BigDecimal.ZERO;
         if (due.signum() > 0) {
-            boolean taken = switch (payment) {
-                case CASH -> true;
-                case CARD -> lane.card().providerReachable()
-                        && lane.card().charge(due, pricing.currency(), eventId);
-                case NONE -> false;
-            };
+            boolean taken =
+                    switch (payment) {
+                        case CASH -> true;
+                        case CARD ->
+                            lane.card().providerReachable() && lane.card().charge(due, pricing.currency(), eventId);
+                        case NONE -> false;
+                    };
             if (taken) collected = due;
         }
         BigDecimal uncollected = due.subtract(collected);
@@ -245,9 +248,11 @@ public final class GateController {
                 collected,
                 uncollected));
         lane.display()
-                .show(uncollected.signum() > 0
-                        ? "OFFLINE MODE. " + uncollected + " " + pricing.currency() + " recorded as owed. Goodbye."
-                        : "OFFLINE MODE. Thank you. Goodbye.");
+                .show(
+                        uncollected.signum() > 0
+                                ? "OFFLINE MODE. " + uncollected + " " + pricing.currency()
+                                        + " recorded as owed. Goodbye."
+                                : "OFFLINE MODE. Thank you. Goodbye.");
         lane.barrier().open();
         return new Decision(
                 gateId,

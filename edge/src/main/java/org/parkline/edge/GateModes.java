@@ -21,9 +21,9 @@ public final class GateModes {
     }
 
     public Mode of(String gateId) {
-        return modes.computeIfAbsent(gateId, id -> journal.meta("gate." + id + ".mode")
-                .map(Mode::valueOf)
-                .orElse(Mode.NORMAL));
+        return modes.computeIfAbsent(
+                gateId,
+                id -> journal.meta("gate." + id + ".mode").map(Mode::valueOf).orElse(Mode.NORMAL));
     }
 
     void set(String gateId, Mode mode) {

@@ -40,9 +40,11 @@ public final class QuotaKeeper {
     public void returnAll() {
         for (EdgeConfig.GateConfig gate : config.gates()) {
             if (gate.direction() != EdgeConfig.Direction.ENTRY) continue;
-            GateQuota left = central.gate(gate.gateId()).returnGateQuota(gate.gateId(), null, "quota-return-" + UUID.randomUUID());
+            GateQuota left = central.gate(gate.gateId())
+                    .returnGateQuota(gate.gateId(), null, "quota-return-" + UUID.randomUUID());
             journal.replaceUnusedQuota(gate.gateId(), java.util.List.of());
-            if (!left.places().isEmpty()) throw new IllegalStateException("central still holds places for " + gate.gateId());
+            if (!left.places().isEmpty())
+                throw new IllegalStateException("central still holds places for " + gate.gateId());
         }
     }
 }

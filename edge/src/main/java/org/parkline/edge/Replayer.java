@@ -37,7 +37,8 @@ public final class Replayer {
             if (batch.isEmpty()) return replayed;
             String gateId = batch.getFirst().gateId();
             String key = "replay-" + batch.getFirst().eventId() + "-" + batch.size();
-            JournalImport answer = central.gate(gateId).importJournal(gateId, batch.stream().map(Replayer::event).toList(), key);
+            JournalImport answer = central.gate(gateId)
+                    .importJournal(gateId, batch.stream().map(Replayer::event).toList(), key);
             journal.markReplayed(
                     answer.results().stream()
                             .map(r -> new Replayed(r.eventId(), r.outcome(), r.ticketId()))

@@ -60,7 +60,8 @@ public final class SimDeviceApi implements AutoCloseable {
                         body.path("gateId").asString(),
                         body.path("barcode").asString(),
                         body.hasNonNull("plate") ? body.get("plate").asString() : null,
-                        GateController.PaymentChoice.valueOf(body.path("payment").asString("CASH")));
+                        GateController.PaymentChoice.valueOf(
+                                body.path("payment").asString("CASH")));
     }
 
     private Object psp(JsonNode body) {
@@ -85,7 +86,10 @@ public final class SimDeviceApi implements AutoCloseable {
             lane.put("barrier", edge.lane(gate.gateId()).state().name());
             if (gate.direction() == EdgeConfig.Direction.ENTRY) {
                 Map<String, Integer> quota = new LinkedHashMap<>();
-                edge.config().quota().keySet().forEach(t -> quota.put(t.name(), edge.journal().quotaLeft(gate.gateId(), t.name())));
+                edge.config()
+                        .quota()
+                        .keySet()
+                        .forEach(t -> quota.put(t.name(), edge.journal().quotaLeft(gate.gateId(), t.name())));
                 lane.put("quotaLeft", quota);
             }
             lanes.put(gate.gateId(), lane);

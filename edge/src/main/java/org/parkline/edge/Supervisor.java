@@ -102,7 +102,9 @@ public final class Supervisor implements AutoCloseable {
     private void watchPaymentProvider() {
         boolean reachable = lanes.values().stream().allMatch(l -> l.card().providerReachable());
         if (reachable != pspReachable) {
-            log.log(Level.WARNING, reachable ? "Payment provider reachable again" : "Payment provider unreachable: cash only");
+            log.log(
+                    Level.WARNING,
+                    reachable ? "Payment provider reachable again" : "Payment provider unreachable: cash only");
         }
         pspReachable = reachable;
     }

@@ -75,7 +75,9 @@ class OfflineGateControllerTest {
         assertThat(decision.opened()).isTrue();
         assertThat(decision.online()).isFalse();
         assertThat(decision.ticketRef()).startsWith("L1-E1-").isEqualTo(decision.eventId());
-        assertThat(committedWhenOpened.get()).as("events another connection saw when the barrier opened").isEqualTo(1);
+        assertThat(committedWhenOpened.get())
+                .as("events another connection saw when the barrier opened")
+                .isEqualTo(1);
         assertThat(entryLane.printed()).containsExactly(decision.ticketRef());
         assertThat(entryLane.message()).contains("OFFLINE").contains("Spot S1");
         assertThat(journal.quotaLeft("E1", "CAR")).isEqualTo(1);

@@ -78,7 +78,8 @@ public final class EdgeBench {
                         null),
                 "bench-" + lotId);
         Path dir = Files.createTempDirectory("edge-bench");
-        try (CutProxy proxy = new CutProxy(URI.create(url).getHost(), URI.create(url).getPort())) {
+        try (CutProxy proxy =
+                new CutProxy(URI.create(url).getHost(), URI.create(url).getPort())) {
             Properties p = new Properties();
             p.setProperty("lot.id", lotId);
             p.setProperty("central.url", "http://127.0.0.1:" + proxy.port());
@@ -86,7 +87,8 @@ public final class EdgeBench {
             List<String> ids = layout.stream().map(LotLayout.GateLayout::gateId).toList();
             p.setProperty("gates", String.join(",", ids));
             for (LotLayout.GateLayout gate : layout) {
-                p.setProperty("gate." + gate.gateId() + ".direction", gate.direction().name());
+                p.setProperty(
+                        "gate." + gate.gateId() + ".direction", gate.direction().name());
                 p.setProperty("gate." + gate.gateId() + ".apiKey", deviceKey(url, token, lotId, gate.gateId()));
             }
             p.setProperty("quota.CAR", Integer.toString(cars));
@@ -94,7 +96,8 @@ public final class EdgeBench {
             p.setProperty("journal.path", dir.resolve("journal.db").toString());
             p.setProperty("sync.interval", "PT0.2S");
             try (EdgeController edge = new EdgeController(EdgeConfig.from(p)).start()) {
-                System.out.printf("lot %s: %d entry + %d exit gates, %d cars per gate and phase%n", lotId, gates, gates, cars);
+                System.out.printf(
+                        "lot %s: %d entry + %d exit gates, %d cars per gate and phase%n", lotId, gates, gates, cars);
                 phase(edge, gates, lotId, cars, "online");
                 proxy.cut();
                 phase(edge, gates, lotId, cars, "offline");
@@ -155,7 +158,9 @@ public final class EdgeBench {
             print(name + " entry", entries.getIntervalHistogram(), entrySeconds);
             print(name + " exit ", exits.getIntervalHistogram(), exitSeconds);
             if (!refused.isEmpty()) {
-                System.out.printf("  %s: %d refused, e.g. %s%n", name, refused.size(), refused.peek().message());
+                System.out.printf(
+                        "  %s: %d refused, e.g. %s%n",
+                        name, refused.size(), refused.peek().message());
             }
         }
     }

@@ -91,8 +91,8 @@ public final class MqttPlateFeed implements AutoCloseable {
 
     /** The lane camera fed by events naming {@code cameraId}. */
     public PlateCamera camera(String cameraId) {
-        return (Instant now, Duration maxAge) -> Optional.ofNullable(latest.get(cameraId))
-                .filter(r -> !r.at().isBefore(now.minus(maxAge)));
+        return (Instant now, Duration maxAge) ->
+                Optional.ofNullable(latest.get(cameraId)).filter(r -> !r.at().isBefore(now.minus(maxAge)));
     }
 
     /** Plate reads accepted so far. */

@@ -51,7 +51,8 @@ public final class PlateEventParser {
         double confidence = e.has("best_confidence")
                 ? e.get("best_confidence").asDouble() / 100
                 : e.path("best_plate").path("confidence").asDouble() / 100;
-        Instant at = e.has("epoch_start") ? Instant.ofEpochMilli(e.get("epoch_start").asLong()) : receivedAt;
+        Instant at =
+                e.has("epoch_start") ? Instant.ofEpochMilli(e.get("epoch_start").asLong()) : receivedAt;
         return read(text(e, "camera_id"), plate, confidence, text(e, "best_uuid"), at);
     }
 
@@ -59,8 +60,14 @@ public final class PlateEventParser {
         JsonNode results = e.path("results");
         if (!results.isArray() || results.isEmpty()) return Optional.empty();
         JsonNode best = results.get(0);
-        Instant at = e.has("epoch_time") ? Instant.ofEpochMilli(e.get("epoch_time").asLong()) : receivedAt;
-        return read(text(e, "camera_id"), text(best, "plate"), best.path("confidence").asDouble() / 100, text(e, "uuid"), at);
+        Instant at =
+                e.has("epoch_time") ? Instant.ofEpochMilli(e.get("epoch_time").asLong()) : receivedAt;
+        return read(
+                text(e, "camera_id"),
+                text(best, "plate"),
+                best.path("confidence").asDouble() / 100,
+                text(e, "uuid"),
+                at);
     }
 
     private Optional<CameraRead> frigate(JsonNode after, Instant receivedAt) {

@@ -42,12 +42,23 @@ class JournalTest {
             var refused = journal.admitOffline("L1-E1-X-2", "E1", T0, "CAR", "SGP2A", false);
             var unguaranteed = journal.admitOffline("L1-E1-X-3", "E1", T0, "CAR", "SGP3A", true);
 
-            assertThat(entry).get().extracting(e -> e.place().orElseThrow().placeId()).isEqualTo("Q1");
+            assertThat(entry)
+                    .get()
+                    .extracting(e -> e.place().orElseThrow().placeId())
+                    .isEqualTo("Q1");
             assertThat(refused).isEmpty();
-            assertThat(unguaranteed).get().extracting(e -> e.place().isPresent()).isEqualTo(false);
+            assertThat(unguaranteed)
+                    .get()
+                    .extracting(e -> e.place().isPresent())
+                    .isEqualTo(false);
             assertThat(journal.quotaLeft("E1", "CAR")).isZero();
-            assertThat(journal.pendingCount()).as("the refused entry left nothing behind").isEqualTo(2);
-            assertThat(journal.ticket("L1-E1-X-1")).get().extracting(LocalTicket::entryAt).isEqualTo(T0);
+            assertThat(journal.pendingCount())
+                    .as("the refused entry left nothing behind")
+                    .isEqualTo(2);
+            assertThat(journal.ticket("L1-E1-X-1"))
+                    .get()
+                    .extracting(LocalTicket::entryAt)
+                    .isEqualTo(T0);
         }
     }
 
@@ -55,13 +66,19 @@ class JournalTest {
     void whatWasCommittedSurvivesReopeningAndUsedPlacesStayUsedWhenCentralRelistsThem() {
         try (Journal journal = new Journal(dir.resolve("j.db"), "L1")) {
             journal.replaceUnusedQuota(
-                    "E1", List.of(new QuotaPlace("Q1", "CAR", "F1", "A", null), new QuotaPlace("Q2", "CAR", "F1", "A", null)));
+                    "E1",
+                    List.of(
+                            new QuotaPlace("Q1", "CAR", "F1", "A", null),
+                            new QuotaPlace("Q2", "CAR", "F1", "A", null)));
             journal.admitOffline("L1-E1-X-1", "E1", T0, "CAR", null, false);
         }
         try (Journal journal = new Journal(dir.resolve("j.db"), "L1")) {
             assertThat(journal.pendingCount()).isEqualTo(1);
             journal.replaceUnusedQuota(
-                    "E1", List.of(new QuotaPlace("Q1", "CAR", "F1", "A", null), new QuotaPlace("Q2", "CAR", "F1", "A", null)));
+                    "E1",
+                    List.of(
+                            new QuotaPlace("Q1", "CAR", "F1", "A", null),
+                            new QuotaPlace("Q2", "CAR", "F1", "A", null)));
             assertThat(journal.quotaLeft("E1", "CAR")).as("Q1 stays used").isEqualTo(1);
         }
     }
@@ -72,16 +89,33 @@ class JournalTest {
             journal.admitOffline("e1", "E1", T0, "CAR", "SGP1A", true);
             journal.admitOffline("e2", "E1", T0.plusSeconds(1), "CAR", "SGP2A", true);
             journal.recordExit(new ExitRecord(
-                    "x1", "X1", T0.plusSeconds(2), false, null, "e1", null, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO));
+                    "x1",
+                    "X1",
+                    T0.plusSeconds(2),
+                    false,
+                    null,
+                    "e1",
+                    null,
+                    BigDecimal.TEN,
+                    BigDecimal.TEN,
+                    BigDecimal.ZERO));
             journal.admitOffline("e3", "E1", T0.plusSeconds(3), "CAR", "SGP3A", true);
 
             List<PendingEvent> first = journal.pendingBatch(100);
             assertThat(first).extracting(PendingEvent::eventId).containsExactly("e1", "e2");
             journal.markReplayed(List.of(new Replayed("e1", "ENTERED", "T1"), new Replayed("e2", "ENTERED", "T2")), T0);
 
-            assertThat(journal.pendingBatch(100)).extracting(PendingEvent::eventId).containsExactly("x1");
-            assertThat(journal.ticket("e1")).get().extracting(LocalTicket::centralTicketId).isEqualTo("T1");
-            assertThat(journal.ticket("e1")).get().extracting(LocalTicket::exitedAt).isNotNull();
+            assertThat(journal.pendingBatch(100))
+                    .extracting(PendingEvent::eventId)
+                    .containsExactly("x1");
+            assertThat(journal.ticket("e1"))
+                    .get()
+                    .extracting(LocalTicket::centralTicketId)
+                    .isEqualTo("T1");
+            assertThat(journal.ticket("e1"))
+                    .get()
+                    .extracting(LocalTicket::exitedAt)
+                    .isNotNull();
             assertThat(journal.pendingCount()).isEqualTo(2);
         }
     }
@@ -91,7 +125,10 @@ class JournalTest {
         try (Journal journal = new Journal(dir.resolve("j.db"), "L1")) {
             journal.recordOnlineEntry("e1", "E1", T0, "CAR", "123456", "T1");
             assertThat(journal.pendingCount()).isZero();
-            assertThat(journal.ticket("123456")).get().extracting(LocalTicket::centralTicketId).isEqualTo("T1");
+            assertThat(journal.ticket("123456"))
+                    .get()
+                    .extracting(LocalTicket::centralTicketId)
+                    .isEqualTo("T1");
         }
     }
 }

@@ -30,8 +30,7 @@ class MqttPlateFeedIT {
 
     @BeforeEach
     void connect() throws Exception {
-        feed = new MqttPlateFeed(BROKER, "feed-" + UUID.randomUUID(), List.of(prefix + "#"), Clock.systemUTC())
-                .start();
+        feed = new MqttPlateFeed(BROKER, "feed-" + UUID.randomUUID(), List.of(prefix + "#"), Clock.systemUTC()).start();
         camera = new MqttClient(BROKER, "cam-" + UUID.randomUUID(), new MemoryPersistence());
         camera.connect();
     }
@@ -51,7 +50,8 @@ class MqttPlateFeedIT {
 
         assertThat(read.plate()).isEqualTo("SGP1234A");
         assertThat(read.confidence()).isEqualTo(0.96);
-        assertThat(feed.camera("cam-x1").latest(Instant.now(), Duration.ofMinutes(1))).isEmpty();
+        assertThat(feed.camera("cam-x1").latest(Instant.now(), Duration.ofMinutes(1)))
+                .isEmpty();
     }
 
     @Test

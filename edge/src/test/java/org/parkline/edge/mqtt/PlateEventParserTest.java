@@ -67,7 +67,8 @@ class PlateEventParserTest {
         assertThat(parser.parse("{\"type\":\"new\",\"after\":{\"camera\":\"c\",\"label\":\"person\"}}".getBytes(), NOW))
                 .isEmpty();
         assertThat(parser.parse("not json".getBytes(), NOW)).isEmpty();
-        assertThat(parser.parse("{\"data_type\":\"heartbeat\"}".getBytes(), NOW)).isEmpty();
+        assertThat(parser.parse("{\"data_type\":\"heartbeat\"}".getBytes(), NOW))
+                .isEmpty();
         assertThat(parser.parse("[1,2]".getBytes(), NOW)).isEmpty();
     }
 

@@ -96,8 +96,8 @@ public class EdgeQuotas {
             }
         }
         if (returned > 0) {
-            events.publishEvent(new Audited(
-                    "quota.returned", "gate", gate.id(), lot.id(), null, Map.of("returned", returned)));
+            events.publishEvent(
+                    new Audited("quota.returned", "gate", gate.id(), lot.id(), null, Map.of("returned", returned)));
         }
         return held(gate.id());
     }
@@ -142,8 +142,9 @@ public class EdgeQuotas {
                         SpotType.valueOf(rs.getString(5)),
                         rs.getString(6)))
                 .optional();
-        place.ifPresent(p -> move(lot, p, SpotStatus.OCCUPIED));
-        return place.map(p -> new Placement(p.spotId(), p.floorId(), p.zone(), p.spotType()));
+        // a place whose spot was taken out of the hold meanwhile (e.g. an operator cancelled it) is gone: empty
+        return place.filter(p -> move(lot, p, SpotStatus.OCCUPIED))
+                .map(p -> new Placement(p.spotId(), p.floorId(), p.zone(), p.spotType()));
     }
 
     /** A place the import no longer needs (the entry was placed online after all): back to AVAILABLE. */
@@ -248,10 +249,13 @@ public class EdgeQuotas {
         return place.isPresent();
     }
 
-    /** A held place leaves RESERVED for {@code to} (OCCUPIED when claimed, AVAILABLE when returned). */
-    private void move(Lot lot, QuotaPlace place, SpotStatus to) {
+    /**
+     * A held place leaves RESERVED for {@code to} (OCCUPIED when claimed, AVAILABLE when returned); false when its
+     * spot no longer held it (nothing moved, nothing counted).
+     */
+    private boolean move(Lot lot, QuotaPlace place, SpotStatus to) {
         if (place.spotId() != null) {
-            jdbc.sql(
+            int moved = jdbc.sql(
                             """
                             update spot set status = :to, hold_id = null, hold_until = null, updated_at = now()
                              where id = :spot and status = 'RESERVED' and hold_id = :place
@@ -260,17 +264,22 @@ public class EdgeQuotas {
                     .param("spot", place.spotId())
                     .param("place", place.placeId())
                     .update();
-            counters.recordShift(
-                    lot.id(), place.floorId(), place.zone(), place.spotType(), SpotStatus.RESERVED, to);
-            return;
+            if (moved == 1) {
+                counters.recordShift(
+                        lot.id(), place.floorId(), place.zone(), place.spotType(), SpotStatus.RESERVED, to);
+            }
+            return moved == 1;
         }
-        jdbc.sql("update zone_counter set reserved = reserved - 1, " + to.counterColumn + " = " + to.counterColumn
-                        + " + 1 where lot_id = :lot and floor_id = :floor and zone_code = :zone and spot_type = :type")
-                .param("lot", lot.id())
-                .param("floor", place.floorId())
-                .param("zone", place.zone())
-                .param("type", place.spotType().name())
-                .update();
+        return jdbc.sql("update zone_counter set reserved = reserved - 1, " + to.counterColumn + " = "
+                                + to.counterColumn
+                                + " + 1 where lot_id = :lot and floor_id = :floor and zone_code = :zone and spot_type = :type"
+                                + " and reserved > 0")
+                        .param("lot", lot.id())
+                        .param("floor", place.floorId())
+                        .param("zone", place.zone())
+                        .param("type", place.spotType().name())
+                        .update()
+                == 1;
     }
 
     /** Quota changes of one gate queue here, so two adjustments never both top up. */

@@ -35,8 +35,7 @@ class GateCommandController {
         this.access = access;
     }
 
-    record CommandRequest(
-            @NotNull GateCommands.Command command, @NotBlank @Size(min = 3, max = 500) String reason) {}
+    record CommandRequest(@NotNull GateCommands.Command command, @NotBlank @Size(min = 3, max = 500) String reason) {}
 
     @PostMapping("/v1/gates/{gateId}/commands")
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})

@@ -83,7 +83,10 @@ class EdgeJournalController {
     }
 
     private static void check(EdgeJournalImport.JournalEvent e, String expectedKind, String gateId) {
-        if (e == null || e.eventId() == null || e.eventId().isBlank() || e.eventId().length() > 80) {
+        if (e == null
+                || e.eventId() == null
+                || e.eventId().isBlank()
+                || e.eventId().length() > 80) {
             throw ApiProblem.invalid("events[].eventId: 1 to 80 characters, the edge's own event id");
         }
         if (!expectedKind.equals(e.kind())) {

@@ -86,10 +86,13 @@ class EdgeJournalImport {
             @Nullable BigDecimal amountCollected,
             @Nullable BigDecimal amountUncollected) {}
 
-    record Imported(String eventId, String outcome, @Nullable String ticketId, @Nullable String detail, boolean replay) {}
+    record Imported(
+            String eventId, String outcome, @Nullable String ticketId, @Nullable String detail, boolean replay) {}
 
     List<Imported> importAll(Lot lot, Gate gate, List<JournalEvent> journal) {
-        return journal.stream().map(e -> perEvent.execute(tx -> importOne(lot, gate, e))).toList();
+        return journal.stream()
+                .map(e -> perEvent.execute(tx -> importOne(lot, gate, e)))
+                .toList();
     }
 
     private Imported importOne(Lot lot, Gate gate, JournalEvent e) {
@@ -142,8 +145,9 @@ class EdgeJournalImport {
             Optional<String[]> other = tickets.activeWithPlateAnywhere(plate.lookupHash());
             if (other.isPresent()) {
                 boolean here = other.get()[1].equals(lot.id());
-                String seen = (here ? "plate already active in this lot as ticket " : "plate also active in lot "
-                                + other.get()[1] + " as ticket ")
+                String seen = (here
+                                ? "plate already active in this lot as ticket "
+                                : "plate also active in lot " + other.get()[1] + " as ticket ")
                         + other.get()[0];
                 detail = detail == null ? seen : detail + "; " + seen;
                 if (outcome == EdgeOutcome.ENTERED) {
@@ -207,7 +211,8 @@ class EdgeJournalImport {
         Instant exitAt = at.isBefore(ticket.entryAt()) ? ticket.entryAt() : at;
         BigDecimal collected = money(e.amountCollected(), lot);
         BigDecimal uncollected = money(e.amountUncollected(), lot);
-        BigDecimal paidOnline = payments.settlement(TicketQuotes.PAYABLE_KIND, ticket.id()).covered();
+        BigDecimal paidOnline =
+                payments.settlement(TicketQuotes.PAYABLE_KIND, ticket.id()).covered();
         BigDecimal charged = money(paidOnline.add(collected), lot);
         if (tickets.closeFromEdge(ticket.id(), gate.id(), exitAt, charged, uncollected)) {
             allocator.release(lot.id(), ticket.placement());
@@ -242,8 +247,8 @@ class EdgeJournalImport {
     /** The allocator's usual choice, in a savepoint: a full lot rolls back only the attempt, not the event. */
     private Optional<Placement> allocateNow(Lot lot, Gate gate, VehicleType type) {
         try {
-            return Optional.ofNullable(savepoint.execute(tx ->
-                    allocator.allocate(new AllocationRequest(lot, gate, type.name(), false, false, null))));
+            return Optional.ofNullable(savepoint.execute(
+                    tx -> allocator.allocate(new AllocationRequest(lot, gate, type.name(), false, false, null))));
         } catch (org.parkline.server.common.ApiProblem full) { // lot-full, or no spot type for the vehicle
             return Optional.empty();
         }
@@ -272,7 +277,8 @@ class EdgeJournalImport {
         return a.setScale(lot.currency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP);
     }
 
-    private static Imported imported(JournalEvent e, EdgeOutcome outcome, @Nullable String ticketId, @Nullable String detail) {
+    private static Imported imported(
+            JournalEvent e, EdgeOutcome outcome, @Nullable String ticketId, @Nullable String detail) {
         return new Imported(e.eventId(), outcome.name(), ticketId, detail, false);
     }
 }

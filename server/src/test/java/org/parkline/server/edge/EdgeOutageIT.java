@@ -45,7 +45,7 @@ class EdgeOutageIT extends IntegrationTest {
 
     @Test
     void everyCarThatPassedABarrierHasExactlyOneTicketAfterAnOutageAndAKill9() throws Exception {
-        EdgeLot lot = EdgeLot.create(api, http, LotMode.SPOT, Map.of(SpotType.COMPACT, 6, SpotType.LARGE, 2), 2, 2);
+        EdgeLot lot = EdgeLot.create(api, http, LotMode.SPOT, Map.of(SpotType.COMPACT, 8, SpotType.LARGE, 2), 2, 2);
         AcceleratedClock time = new AcceleratedClock(START, System.currentTimeMillis(), SPEEDUP);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread centralTime = Thread.ofPlatform().daemon().start(() -> {
@@ -56,20 +56,27 @@ class EdgeOutageIT extends IntegrationTest {
         });
         try (CutProxy proxy = new CutProxy("127.0.0.1", port)) {
             Path config = config(lot, proxy.port(), time);
-            EdgeProcess edge = EdgeProcess.start(config, dir.resolve("edge.log"));
+            EdgeProcess first = EdgeProcess.start(config, dir.resolve("edge.log"));
+            EdgeProcess edge = first;
             try {
-                await(() -> edge.status().path("online").asBoolean() && quotaLeft(edge, lot) == 8, "edge online with its quota");
+                await(
+                        () -> first.status().path("online").asBoolean() && quotaLeft(first, lot) == 10,
+                        "edge online with its quota");
                 assertThat(count("select count(*) from spot where lot_id = ? and status = 'RESERVED'", lot.lotId()))
                         .as("quota held in escrow at central")
-                        .isEqualTo(8);
+                        .isEqualTo(10);
 
-                burst(edge, lot, 10); // online
+                burst(edge, lot, 16); // online
                 proxy.cut(); // central gone mid-burst
                 burst(edge, lot, 12);
                 edge.paymentProvider(false); // and the card provider too, for a while
                 burst(edge, lot, 6);
                 assertThat(edge.status().path("online").asBoolean()).isFalse();
-                assertThat(edge.status().path("lanes").path(lot.exit()).path("display").asString())
+                assertThat(edge.status()
+                                .path("lanes")
+                                .path(lot.exit())
+                                .path("display")
+                                .asString())
                         .contains("OFFLINE");
 
                 edge.kill9();
@@ -84,11 +91,11 @@ class EdgeOutageIT extends IntegrationTest {
                         () -> restarted.status().path("online").asBoolean()
                                 && restarted.status().path("pendingEvents").asLong() == 0,
                         "edge back online with its journal replayed");
-                burst(edge, lot, 8); // online again: offline tickets leave through central
+                burst(edge, lot, 12); // online again: offline tickets leave through central
                 for (String barcode : List.copyOf(inside.keySet()).subList(0, Math.min(3, inside.size()))) {
                     exit(edge, lot.exit(), barcode, "CASH");
                 }
-                await(() -> quotaLeft(restarted, lot) == 8, "quota topped up again");
+                await(() -> quotaLeft(restarted, lot) == 10, "quota topped up again");
             } finally {
                 edge.close();
             }
@@ -103,10 +110,13 @@ class EdgeOutageIT extends IntegrationTest {
     private void assertTheDatabaseTellsTheTruth(EdgeLot lot) {
         String lotId = lot.lotId();
         long entered = decisions.stream()
-                .filter(d -> d.path("opened").asBoolean() && d.path("gateId").asString().contains("_E"))
+                .filter(d -> d.path("opened").asBoolean()
+                        && d.path("gateId").asString().contains("_E"))
                 .count();
         assertThat(entered).as("cars admitted").isGreaterThan(20);
-        assertThat(decisions.stream().filter(d -> !d.path("online").asBoolean() && d.path("opened").asBoolean()))
+        assertThat(decisions.stream()
+                        .filter(d -> !d.path("online").asBoolean()
+                                && d.path("opened").asBoolean()))
                 .as("offline decisions")
                 .hasSizeGreaterThan(10);
         // every car that passed an entry barrier has exactly one ticket, and no ticket exists without a car
@@ -171,7 +181,8 @@ class EdgeOutageIT extends IntegrationTest {
         long offline = decisions.stream()
                 .filter(d -> !d.path("online").asBoolean() && d.path("opened").asBoolean())
                 .count();
-        assertThat(count("select count(*) from edge_event where lot_id = ?", lotId)).isEqualTo(offline);
+        assertThat(count("select count(*) from edge_event where lot_id = ?", lotId))
+                .isEqualTo(offline);
         BigDecimal dueOffline = sum(decisions, "due");
         BigDecimal collectedOffline = sum(decisions, "collected");
         BigDecimal uncollectedOffline = sum(decisions, "uncollected");
@@ -188,12 +199,14 @@ class EdgeOutageIT extends IntegrationTest {
                 .singleRow();
         assertThat((BigDecimal) recorded.get("collected")).isEqualByComparingTo(collectedOffline);
         assertThat((BigDecimal) recorded.get("uncollected")).isEqualByComparingTo(uncollectedOffline);
-        assertThat(count("select count(*) from edge_event where lot_id = ? and outcome not in ('ENTERED', 'EXITED')", lotId))
+        assertThat(count(
+                        "select count(*) from edge_event where lot_id = ? and outcome not in ('ENTERED', 'EXITED')",
+                        lotId))
                 .as("conflicts (none expected: every offline exit was of a known ticket)")
                 .isZero();
-        JsonNode reconciliation = http.get("/v1/lots/" + lotId + "/edge/reconciliation").json();
-        assertThat(reconciliation.path("uncollectedOffline").decimalValue())
-                .isEqualByComparingTo(uncollectedOffline);
+        JsonNode reconciliation =
+                http.get("/v1/lots/" + lotId + "/edge/reconciliation").json();
+        assertThat(reconciliation.path("uncollectedOffline").decimalValue()).isEqualByComparingTo(uncollectedOffline);
     }
 
     /** {@code n} cars: arrivals while there is quota or room, departures of cars inside, in a random mix. */
@@ -207,7 +220,8 @@ class EdgeOutageIT extends IntegrationTest {
                 exit(edge, lot.exitGates().get(random.nextInt(lot.exitGates().size())), barcode, payment);
             } else {
                 String plate = "EDG" + (++plates) + "X";
-                JsonNode d = edge.enter(lot.entryGates().get(random.nextInt(lot.entryGates().size())), "CAR", plate);
+                JsonNode d = edge.enter(
+                        lot.entryGates().get(random.nextInt(lot.entryGates().size())), "CAR", plate);
                 decisions.add(d);
                 if (d.path("opened").asBoolean()) inside.put(d.path("ticketRef").asString(), plate);
             }
@@ -227,7 +241,12 @@ class EdgeOutageIT extends IntegrationTest {
     private static int quotaLeft(EdgeProcess edge, EdgeLot lot) {
         int left = 0;
         for (String gate : lot.entryGates()) {
-            left += edge.status().path("lanes").path(gate).path("quotaLeft").path("CAR").asInt();
+            left += edge.status()
+                    .path("lanes")
+                    .path(gate)
+                    .path("quotaLeft")
+                    .path("CAR")
+                    .asInt();
         }
         return left;
     }
@@ -241,12 +260,18 @@ class EdgeOutageIT extends IntegrationTest {
         gates.addAll(lot.exitGates());
         p.append("gates=").append(String.join(",", gates)).append('\n');
         for (String gate : gates) {
-            p.append("gate.").append(gate).append(".direction=")
+            p.append("gate.")
+                    .append(gate)
+                    .append(".direction=")
                     .append(lot.entryGates().contains(gate) ? "ENTRY" : "EXIT")
                     .append('\n');
-            p.append("gate.").append(gate).append(".apiKey=").append(lot.key(gate)).append('\n');
+            p.append("gate.")
+                    .append(gate)
+                    .append(".apiKey=")
+                    .append(lot.key(gate))
+                    .append('\n');
         }
-        p.append("quota.CAR=4\n");
+        p.append("quota.CAR=5\n");
         p.append("quota.exhausted=REFUSE\n");
         p.append("journal.path=").append(dir.resolve("journal.db")).append('\n');
         p.append("sync.interval=PT0.3S\n");

@@ -30,14 +30,16 @@ class EdgeQuotaIT extends IntegrationTest {
 
         GateQuota quota = gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 2), "q-1");
 
-        assertThat(quota.places()).hasSize(2).allSatisfy(p -> assertThat(p.spotId()).isNotNull());
+        assertThat(quota.places()).hasSize(2).allSatisfy(p -> assertThat(p.spotId())
+                .isNotNull());
         assertThat(available(lot)).isEqualTo(1);
         assertThat(count("select count(*) from spot where lot_id = ? and status = 'RESERVED'", lot.lotId()))
                 .isEqualTo(2);
         String parked = gate.enter(entry(lot, "SGP1A"), "in-1").spot().spotId();
         assertThat(quota.places()).noneMatch(p -> p.spotId().equals(parked));
         assertThatThrownBy(() -> gate.enter(entry(lot, "SGP2A"), "in-2"))
-                .isInstanceOfSatisfying(ParklineApiException.class, e -> assertThat(e.problem()).isEqualTo("lot-full"));
+                .isInstanceOfSatisfying(
+                        ParklineApiException.class, e -> assertThat(e.problem()).isEqualTo("lot-full"));
     }
 
     @Test
@@ -45,15 +47,20 @@ class EdgeQuotaIT extends IntegrationTest {
         EdgeLot lot = EdgeLot.create(api, http, LotMode.SPOT, Map.of(SpotType.COMPACT, 1), 1, 1);
         ParklineClient gate = clientWithKey(lot.key(lot.entry()));
 
-        assertThat(gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 5), "q-1").places())
+        assertThat(gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 5), "q-1")
+                        .places())
                 .as("three compact spots in the lot")
                 .hasSize(3);
-        assertThat(gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 1), "q-2").places()).hasSize(1);
+        assertThat(gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 1), "q-2")
+                        .places())
+                .hasSize(1);
         assertThat(available(lot)).isEqualTo(2);
-        assertThat(gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 1), "q-3").places())
+        assertThat(gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 1), "q-3")
+                        .places())
                 .as("already at the target")
                 .hasSize(1);
-        assertThat(count("select count(*) from audit_entry where lot_id = ? and action = 'quota.adjusted'", lot.lotId()))
+        assertThat(count(
+                        "select count(*) from audit_entry where lot_id = ? and action = 'quota.adjusted'", lot.lotId()))
                 .isEqualTo(2);
     }
 
@@ -61,9 +68,11 @@ class EdgeQuotaIT extends IntegrationTest {
     void returningTheQuotaGivesThePlacesBack() {
         EdgeLot lot = EdgeLot.create(api, http, LotMode.SPOT, Map.of(SpotType.COMPACT, 2), 1, 1);
         ParklineClient gate = clientWithKey(lot.key(lot.entry()));
-        List<GateQuota.Place> held = gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 3), "q-1").places();
+        List<GateQuota.Place> held = gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 3), "q-1")
+                .places();
 
-        GateQuota left = gate.returnGateQuota(lot.entry(), List.of(held.getFirst().placeId()), "r-1");
+        GateQuota left =
+                gate.returnGateQuota(lot.entry(), List.of(held.getFirst().placeId()), "r-1");
         assertThat(left.places()).hasSize(2);
         assertThat(gate.returnGateQuota(lot.entry(), null, "r-2").places()).isEmpty();
 
@@ -81,7 +90,8 @@ class EdgeQuotaIT extends IntegrationTest {
 
         GateQuota quota = gate.adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, 4), "q-1");
 
-        assertThat(quota.places()).hasSize(4).allSatisfy(p -> assertThat(p.spotId()).isNull());
+        assertThat(quota.places()).hasSize(4).allSatisfy(p -> assertThat(p.spotId())
+                .isNull());
         assertThat(available(lot)).isEqualTo(2);
         assertThat(count("select coalesce(sum(reserved), 0) from zone_counter_now where lot_id = ?", lot.lotId()))
                 .isEqualTo(4);

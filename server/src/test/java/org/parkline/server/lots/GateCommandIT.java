@@ -34,7 +34,8 @@ class GateCommandIT extends IntegrationTest {
         assertThatThrownBy(() -> device.enter(
                         EntryRequest.of(lot.lotId(), lot.entry(), Vehicle.of(VehicleType.CAR), EntryPreferences.none()),
                         "in-1"))
-                .isInstanceOfSatisfying(ParklineApiException.class, e -> assertThat(e.problem()).isEqualTo("gate-closed"));
+                .isInstanceOfSatisfying(
+                        ParklineApiException.class, e -> assertThat(e.problem()).isEqualTo("gate-closed"));
         List<GateCommand> pulled = device.gateCommands(lot.entry(), 0);
         assertThat(pulled).extracting(GateCommand::command).containsExactly("FORCE_CLOSE");
         assertThat(pulled.getFirst().reason()).isEqualTo("flooded ramp");
@@ -43,7 +44,9 @@ class GateCommandIT extends IntegrationTest {
         device.acknowledgeGateCommand(lot.entry(), 1, "ack-1");
         api.commandGate(lot.entry(), "NORMAL", "ramp pumped dry", "cmd-2");
 
-        assertThat(device.gateCommands(lot.entry(), 1)).extracting(GateCommand::command).containsExactly("NORMAL");
+        assertThat(device.gateCommands(lot.entry(), 1))
+                .extracting(GateCommand::command)
+                .containsExactly("NORMAL");
         assertThat(device.gateCommands(lot.entry(), 0).getFirst().ackedAt()).isNotNull();
         assertThat(gateStatus(lot.entry())).isEqualTo("NORMAL");
         assertThat(count(
@@ -61,9 +64,13 @@ class GateCommandIT extends IntegrationTest {
         RawHttp.Reply badCommand =
                 http.post("/v1/gates/" + lot.entry() + "/commands", "{\"command\":\"EXPLODE\",\"reason\":\"why not\"}");
         RawHttp.Reply otherLotsOperator = http.withToken(tokenOf("operator"))
-                .post("/v1/gates/" + lot.entry() + "/commands", "{\"command\":\"FORCE_OPEN\",\"reason\":\"fire drill\"}");
+                .post(
+                        "/v1/gates/" + lot.entry() + "/commands",
+                        "{\"command\":\"FORCE_OPEN\",\"reason\":\"fire drill\"}");
         RawHttp.Reply deviceCommands = http.withApiKey(lot.key(lot.entry()))
-                .post("/v1/gates/" + lot.entry() + "/commands", "{\"command\":\"FORCE_OPEN\",\"reason\":\"fire drill\"}");
+                .post(
+                        "/v1/gates/" + lot.entry() + "/commands",
+                        "{\"command\":\"FORCE_OPEN\",\"reason\":\"fire drill\"}");
         RawHttp.Reply otherGatesPull =
                 http.withApiKey(lot.key(lot.exit())).get("/v1/gates/" + lot.entry() + "/commands?after=0");
 
@@ -72,11 +79,15 @@ class GateCommandIT extends IntegrationTest {
         assertThat(otherLotsOperator.status()).isEqualTo(403);
         assertThat(deviceCommands.status()).isEqualTo(403);
         assertThat(otherGatesPull.status()).isEqualTo(403);
-        assertThat(count("select count(*) from gate_command where gate_id = ?", lot.entry())).isZero();
+        assertThat(count("select count(*) from gate_command where gate_id = ?", lot.entry()))
+                .isZero();
         assertThat(gateStatus(lot.entry())).isEqualTo("NORMAL");
     }
 
     private String gateStatus(String gateId) {
-        return jdbc.sql("select status from gate where id = ?").param(gateId).query(String.class).single();
+        return jdbc.sql("select status from gate where id = ?")
+                .param(gateId)
+                .query(String.class)
+                .single();
     }
 }

@@ -72,7 +72,8 @@ public record EdgeLot(String lotId, List<String> entryGates, List<String> exitGa
         for (GateLayout gate : gates) {
             RawHttp.Reply issued = http.post(
                     "/v1/lots/" + id + "/device-keys",
-                    "{\"kind\":\"GATE\",\"gateId\":\"%s\",\"label\":\"edge %s\"}".formatted(gate.gateId(), gate.gateId()),
+                    "{\"kind\":\"GATE\",\"gateId\":\"%s\",\"label\":\"edge %s\"}"
+                            .formatted(gate.gateId(), gate.gateId()),
                     "key-" + gate.gateId());
             if (issued.status() != 201) throw new IllegalStateException("device key: " + issued.body());
             keys.put(gate.gateId(), issued.json().path("apiKey").asString());

@@ -3,6 +3,7 @@ package org.parkline.server.support;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,11 +46,13 @@ public final class EdgeProcess implements AutoCloseable {
                         config.toString())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Integer> ready = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith("EDGE READY ")) return Integer.parseInt(line.substring(11).strip());
+                    if (line.startsWith("EDGE READY "))
+                        return Integer.parseInt(line.substring(11).strip());
                 }
                 return -1;
             } catch (IOException e) {
@@ -66,7 +69,7 @@ public final class EdgeProcess implements AutoCloseable {
         if (port <= 0) throw new IllegalStateException("edge exited; see " + log + ": " + Files.readString(log));
         Thread.ofVirtual().start(() -> {
             try {
-                out.transferTo(java.io.OutputStream.nullOutputStream());
+                out.transferTo(Writer.nullWriter());
             } catch (IOException ignored) {
                 // the process ended
             }
@@ -75,17 +78,21 @@ public final class EdgeProcess implements AutoCloseable {
     }
 
     public JsonNode enter(String gateId, String vehicleType, String plate) {
-        return post("/sim/entry", JSON.createObjectNode()
-                .put("gateId", gateId)
-                .put("vehicleType", vehicleType)
-                .put("plate", plate));
+        return post(
+                "/sim/entry",
+                JSON.createObjectNode()
+                        .put("gateId", gateId)
+                        .put("vehicleType", vehicleType)
+                        .put("plate", plate));
     }
 
     public JsonNode exit(String gateId, String barcode, String payment) {
-        return post("/sim/exit", JSON.createObjectNode()
-                .put("gateId", gateId)
-                .put("barcode", barcode)
-                .put("payment", payment));
+        return post(
+                "/sim/exit",
+                JSON.createObjectNode()
+                        .put("gateId", gateId)
+                        .put("barcode", barcode)
+                        .put("payment", payment));
     }
 
     public JsonNode paymentProvider(boolean reachable) {
@@ -93,7 +100,8 @@ public final class EdgeProcess implements AutoCloseable {
     }
 
     public JsonNode status() {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).GET());
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status"))
+                .GET());
     }
 
     /** SIGKILL: no shutdown hook, no flush; whatever the journal had not committed is gone. */
@@ -114,8 +122,8 @@ public final class EdgeProcess implements AutoCloseable {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> reply = http.send(
-                    request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (reply.statusCode() != 200) throw new IllegalStateException("edge answered " + reply.body());
             return JSON.readTree(reply.body());
         } catch (IOException e) {

@@ -45,7 +45,8 @@ class EdgeJournalIT extends IntegrationTest {
         assertThat(result.replay()).isFalse();
         assertThat(again.results().getFirst().replay()).isTrue();
         assertThat(again.results().getFirst().ticketId()).isEqualTo(result.ticketId());
-        assertThat(count("select count(*) from ticket where lot_id = ?", lot.lotId())).isEqualTo(1);
+        assertThat(count("select count(*) from ticket where lot_id = ?", lot.lotId()))
+                .isEqualTo(1);
         Ticket ticket = api.ticket(result.ticketId());
         assertThat(ticket.spot().spotId()).isEqualTo(place.spotId());
         assertThat(ticket.barcode()).isEqualTo(run + "e1");
@@ -77,7 +78,8 @@ class EdgeJournalIT extends IntegrationTest {
         JsonNode reconciliation = reconciliation(lot);
         assertThat(reconciliation.path("uncollectedOffline").decimalValue()).isEqualByComparingTo("2.00");
         assertThat(reconciliation.path("collectedOffline").decimalValue()).isEqualByComparingTo("4.00");
-        assertThat(reconciliation.path("uncollected").get(0).path("ticketId").asString()).isEqualTo(ticketId);
+        assertThat(reconciliation.path("uncollected").get(0).path("ticketId").asString())
+                .isEqualTo(ticketId);
         assertCountersMatchSpots(lot);
     }
 
@@ -117,15 +119,27 @@ class EdgeJournalIT extends IntegrationTest {
         String plate = plate();
         EdgeLot second = lot(LotMode.SPOT, 2);
         String elsewhere = entryGate(first)
-                .enter(EntryRequest.of(first.lotId(), first.entry(), new Vehicle(VehicleType.CAR, plate), EntryPreferences.none()), "online-1")
+                .enter(
+                        EntryRequest.of(
+                                first.lotId(),
+                                first.entry(),
+                                new Vehicle(VehicleType.CAR, plate),
+                                EntryPreferences.none()),
+                        "online-1")
                 .ticketId();
         GateQuota.Place place = quota(second, 1).getFirst();
 
-        JournalImport.Result entered = importOne(second, second.entry(), entry("e1", START, plate.substring(0, 3) + " " + plate.substring(3), place.placeId()));
+        JournalImport.Result entered = importOne(
+                second,
+                second.entry(),
+                entry("e1", START, plate.substring(0, 3) + " " + plate.substring(3), place.placeId()));
 
         assertThat(entered.outcome()).isEqualTo("ENTERED_PLATE_ACTIVE_ELSEWHERE");
         assertThat(entered.detail()).contains(first.lotId()).contains(elsewhere);
-        assertThat(count("select count(*) from ticket where status = 'ACTIVE' and lot_id in (?, ?)", first.lotId(), second.lotId()))
+        assertThat(count(
+                        "select count(*) from ticket where status = 'ACTIVE' and lot_id in (?, ?)",
+                        first.lotId(),
+                        second.lotId()))
                 .isEqualTo(2);
     }
 
@@ -163,7 +177,8 @@ class EdgeJournalIT extends IntegrationTest {
         GateQuota.Place place = quota(lot, 1).getFirst();
         // the controller's online call reached central, but its answer was lost: it admitted the car offline
         Ticket online = entryGate(lot)
-                .enter(EntryRequest.of(lot.lotId(), lot.entry(), Vehicle.of(VehicleType.CAR), EntryPreferences.none())
+                .enter(
+                        EntryRequest.of(lot.lotId(), lot.entry(), Vehicle.of(VehicleType.CAR), EntryPreferences.none())
                                 .withEdgeRef(run + "e1"),
                         run + "e1");
 
@@ -171,7 +186,8 @@ class EdgeJournalIT extends IntegrationTest {
 
         assertThat(replayed.outcome()).isEqualTo("ALREADY_ENTERED");
         assertThat(replayed.ticketId()).isEqualTo(online.ticketId());
-        assertThat(count("select count(*) from ticket where lot_id = ?", lot.lotId())).isEqualTo(1);
+        assertThat(count("select count(*) from ticket where lot_id = ?", lot.lotId()))
+                .isEqualTo(1);
         assertThat(spotStatus(place.spotId())).isEqualTo("AVAILABLE");
         assertThat(entryGate(lot).ticketByBarcode(run + "e1").ticketId())
                 .as("the ticket the car holds (printed offline) finds the online ticket")
@@ -190,14 +206,15 @@ class EdgeJournalIT extends IntegrationTest {
                         + "{\"eventId\":\"x1\",\"kind\":\"EXIT\",\"occurredAt\":\"2026-02-24T02:00:00Z\",\"ticketRef\":\"e1\"}]}",
                 "bad-1");
         RawHttp.Reply noEvents = device.post("/v1/gates/" + lot.entry() + "/journal", "{\"events\":[]}", "bad-2");
-        RawHttp.Reply person =
-                http.post("/v1/gates/" + lot.entry() + "/journal", "{\"events\":[]}", "bad-3");
+        RawHttp.Reply person = http.post("/v1/gates/" + lot.entry() + "/journal", "{\"events\":[]}", "bad-3");
 
         assertThat(exitAtEntryGate.status()).isEqualTo(400);
         assertThat(noEvents.status()).isEqualTo(400);
         assertThat(person.status()).isEqualTo(403);
-        assertThat(count("select count(*) from edge_event where lot_id = ?", lot.lotId())).isZero();
-        assertThat(count("select count(*) from ticket where lot_id = ?", lot.lotId())).isZero();
+        assertThat(count("select count(*) from edge_event where lot_id = ?", lot.lotId()))
+                .isZero();
+        assertThat(count("select count(*) from ticket where lot_id = ?", lot.lotId()))
+                .isZero();
     }
 
     /** A plate no other test has inside a lot. */
@@ -210,7 +227,9 @@ class EdgeJournalIT extends IntegrationTest {
     }
 
     private List<GateQuota.Place> quota(EdgeLot lot, int places) {
-        return entryGate(lot).adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, places), "quota-" + lot.lotId()).places();
+        return entryGate(lot)
+                .adjustGateQuota(lot.entry(), Map.of(VehicleType.CAR, places), "quota-" + lot.lotId())
+                .places();
     }
 
     private ParklineClient entryGate(EdgeLot lot) {
@@ -241,7 +260,10 @@ class EdgeJournalIT extends IntegrationTest {
     }
 
     private String spotStatus(String spotId) {
-        return jdbc.sql("select status from spot where id = ?").param(spotId).query(String.class).single();
+        return jdbc.sql("select status from spot where id = ?")
+                .param(spotId)
+                .query(String.class)
+                .single();
     }
 
     private void assertCountersMatchSpots(EdgeLot lot) {
