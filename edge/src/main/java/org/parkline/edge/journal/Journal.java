@@ -26,6 +26,10 @@ public final class Journal implements AutoCloseable {
     private final Connection db;
     private final String epoch;
     private final String lotId;
+    /** Per gate: the last sequence number used and the highest one reserved on disk. */
+    private final java.util.Map<String, long[]> reserved = new java.util.HashMap<>();
+
+    static final int SEQ_BLOCK = 100;
 
     public Journal(Path file, String lotId) {
         this.lotId = lotId;
@@ -51,16 +55,27 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * A new event id for the gate: lot, gate, this journal's epoch and the gate's next sequence number, committed
-     * before it is used, so an id is never handed out twice, even across a crash. The epoch (random, fixed when the
-     * journal file is created) keeps ids unique should the file ever be replaced by an empty one.
+     * A new event id for the gate: lot, gate, this journal's epoch and the gate's next sequence number. Never handed
+     * out twice, even across a crash: sequence numbers are reserved on disk a block at a time (one synced commit per
+     * {@value #SEQ_BLOCK} ids, not one per decision), and a restart continues after the last reserved block, skipping
+     * the ids a crash left unused. The epoch (random, fixed when the journal file is created) keeps ids unique should
+     * the file ever be replaced by an empty one.
      */
     public synchronized String nextEventId(String gateId) {
-        return inTransaction(() -> {
-            long seq = meta("seq." + gateId).map(Long::parseLong).orElse(0L) + 1;
-            putMeta("seq." + gateId, Long.toString(seq));
-            return lotId + "-" + gateId + "-" + epoch + "-" + seq;
+        long[] range = reserved.computeIfAbsent(gateId, id -> {
+            long persisted = meta("seq." + id).map(Long::parseLong).orElse(0L);
+            return new long[] {persisted, persisted}; // next used, reserved up to: nothing reserved yet
         });
+        if (range[0] >= range[1]) {
+            long upTo = range[1] + SEQ_BLOCK;
+            inTransaction(() -> {
+                putMeta("seq." + gateId, Long.toString(upTo));
+                return null;
+            });
+            range[1] = upTo;
+        }
+        range[0]++;
+        return lotId + "-" + gateId + "-" + epoch + "-" + range[0];
     }
 
     /**

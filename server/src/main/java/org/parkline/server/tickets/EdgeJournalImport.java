@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports what an edge controller's gates did while central was unreachable, exactly once: each event takes effect
- * in one transaction together with its edge_event row, whose key is the edge's own event id, so a replay after a
+ * in the same transaction as its edge_event row, whose key is the edge's own event id, so a replay after a
  * crash or timeout finds the row and answers with the first outcome. Conflicts get defined outcomes
  * ({@link EdgeOutcome}), never an error: the barrier has already moved.
  */
@@ -46,7 +46,7 @@ class EdgeJournalImport {
     private final PlateProtector plates;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
-    private final TransactionTemplate perEvent;
+    private final TransactionTemplate batch;
     private final TransactionTemplate savepoint;
 
     EdgeJournalImport(
@@ -69,7 +69,7 @@ class EdgeJournalImport {
         this.plates = plates;
         this.publisher = publisher;
         this.clock = clock;
-        this.perEvent = new TransactionTemplate(transactions);
+        this.batch = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -89,10 +89,14 @@ class EdgeJournalImport {
     record Imported(
             String eventId, String outcome, @Nullable String ticketId, @Nullable String detail, boolean replay) {}
 
+    /**
+     * One transaction for the batch: one commit (one WAL flush) per replay request instead of one per event, which
+     * is what limited replay throughput. Still exactly once: each event's row and effect commit together, and a
+     * failed batch changes nothing and is sent again.
+     */
     List<Imported> importAll(Lot lot, Gate gate, List<JournalEvent> journal) {
-        return journal.stream()
-                .map(e -> perEvent.execute(tx -> importOne(lot, gate, e)))
-                .toList();
+        return batch.execute(
+                tx -> journal.stream().map(e -> importOne(lot, gate, e)).toList());
     }
 
     private Imported importOne(Lot lot, Gate gate, JournalEvent e) {
