@@ -5,9 +5,10 @@ import java.time.Instant;
 
 /**
  * One event of an edge controller's offline journal, as replayed to central ({@code POST
- * /v1/gates/{gateId}/journal}).
+ * /v1/lots/{lotId}/edge/journal}).
  *
  * @param eventId the controller's own id for the event (lot, gate and sequence): central applies each id once
+ * @param gateId the gate where the barrier moved
  * @param kind {@code ENTRY} or {@code EXIT}
  * @param occurredAt when the barrier moved, by the controller's clock
  * @param vehicleType an entry's vehicle type
@@ -19,6 +20,7 @@ import java.time.Instant;
  */
 public record EdgeJournalEvent(
         String eventId,
+        String gateId,
         String kind,
         Instant occurredAt,
         VehicleType vehicleType,

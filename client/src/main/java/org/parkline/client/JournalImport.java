@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * Central's answer to a journal replay: one result per event, in order.
  *
- * @param gateId the gate whose events these were
+ * @param lotId the lot whose events these were
  * @param results what became of each event
  */
-public record JournalImport(String gateId, List<Result> results) {
+public record JournalImport(String lotId, List<Result> results) {
 
     /**
      * What became of one event.

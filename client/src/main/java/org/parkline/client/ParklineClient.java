@@ -227,14 +227,15 @@ public final class ParklineClient {
     }
 
     /**
-     * Replays a gate's offline journal events, in order; central applies each event id once.
+     * Replays a lot's offline journal events, in journal order; central applies each event id once. A gate's key
+     * may send its own gate's events; a lot-wide controller key (a GATE key bound to no gate) sends any gate's.
      *
      * @throws ParklineApiException {@code validation} (nothing imported) when an event is malformed
      */
-    public JournalImport importJournal(String gateId, List<EdgeJournalEvent> events, String idempotencyKey) {
+    public JournalImport importJournal(String lotId, List<EdgeJournalEvent> events, String idempotencyKey) {
         return transport.send(
                 "POST",
-                "/v1/gates/" + segment(gateId) + "/journal",
+                "/v1/lots/" + segment(lotId) + "/edge/journal",
                 Map.of("events", events),
                 key(idempotencyKey),
                 type(JournalImport.class));

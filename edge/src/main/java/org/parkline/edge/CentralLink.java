@@ -21,6 +21,7 @@ import org.parkline.client.ParklineTransportException;
 public final class CentralLink {
 
     private final Map<String, ParklineClient> clients = new LinkedHashMap<>();
+    private final ParklineClient lotWide;
     private final Clock clock;
     private final AtomicBoolean online = new AtomicBoolean(false);
     private final AtomicReference<Instant> offlineSince;
@@ -31,13 +32,21 @@ public final class CentralLink {
         this.clock = clock;
         this.offlineSince = new AtomicReference<>(clock.instant());
         for (EdgeConfig.GateConfig gate : config.gates()) {
-            clients.put(
-                    gate.gateId(),
-                    ParklineClient.builder(config.centralUrl())
-                            .apiKey("X-Api-Key", gate.apiKey())
-                            .timeout(config.centralTimeout())
-                            .build());
+            clients.put(gate.gateId(), client(config, gate.apiKey()));
         }
+        this.lotWide = config.lotApiKey().isBlank() ? null : client(config, config.lotApiKey());
+    }
+
+    private static ParklineClient client(EdgeConfig config, String apiKey) {
+        return ParklineClient.builder(config.centralUrl())
+                .apiKey("X-Api-Key", apiKey)
+                .timeout(config.centralTimeout())
+                .build();
+    }
+
+    /** The controller's lot-wide key (replays every gate's events in one request), if configured. */
+    public java.util.Optional<ParklineClient> lotWide() {
+        return java.util.Optional.ofNullable(lotWide);
     }
 
     public ParklineClient gate(String gateId) {

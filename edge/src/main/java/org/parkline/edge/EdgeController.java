@@ -48,7 +48,7 @@ public final class EdgeController implements AutoCloseable {
                 config,
                 central,
                 new CommandPuller(config, journal, central, modes, lanes),
-                new Replayer(journal, central, config.clock()),
+                new Replayer(config.lotId(), journal, central, config.clock()),
                 new QuotaKeeper(config, journal, central),
                 pricing,
                 lanes);

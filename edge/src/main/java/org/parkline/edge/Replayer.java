@@ -2,16 +2,19 @@ package org.parkline.edge;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.parkline.client.EdgeJournalEvent;
 import org.parkline.client.JournalImport;
+import org.parkline.client.ParklineClient;
 import org.parkline.client.VehicleType;
 import org.parkline.edge.journal.Journal;
 import org.parkline.edge.journal.PendingEvent;
 import org.parkline.edge.journal.Replayed;
 
 /**
- * Sends the offline journal to central in journal order, a batch of one gate's consecutive events at a time, and
- * marks each event replayed with central's outcome. Exactly once end to end: central applies each event id once,
+ * Sends the offline journal to central in journal order and marks each event replayed with central's outcome. With
+ * the controller's lot-wide key a batch carries up to {@value #BATCH} events of every gate; with gate keys only,
+ * a batch is one gate's consecutive events (same order, smaller batches). Exactly once end to end: central applies each event id once,
  * and an event is marked here only after central answered; a crash in between resends, and central answers the
  * resent event with its first outcome.
  */
@@ -22,8 +25,10 @@ public final class Replayer {
     private final Journal journal;
     private final CentralLink central;
     private final Clock clock;
+    private final String lotId;
 
-    public Replayer(Journal journal, CentralLink central, Clock clock) {
+    public Replayer(String lotId, Journal journal, CentralLink central, Clock clock) {
+        this.lotId = lotId;
         this.journal = journal;
         this.central = central;
         this.clock = clock;
@@ -33,12 +38,14 @@ public final class Replayer {
     public int drain() {
         int replayed = 0;
         while (true) {
-            List<PendingEvent> batch = journal.pendingBatch(BATCH);
+            Optional<ParklineClient> lotWide = central.lotWide();
+            List<PendingEvent> batch = journal.pendingBatch(BATCH, lotWide.isPresent());
             if (batch.isEmpty()) return replayed;
-            String gateId = batch.getFirst().gateId();
+            ParklineClient client =
+                    lotWide.orElseGet(() -> central.gate(batch.getFirst().gateId()));
             String key = "replay-" + batch.getFirst().eventId() + "-" + batch.size();
-            JournalImport answer = central.gate(gateId)
-                    .importJournal(gateId, batch.stream().map(Replayer::event).toList(), key);
+            JournalImport answer = client.importJournal(
+                    lotId, batch.stream().map(Replayer::event).toList(), key);
             journal.markReplayed(
                     answer.results().stream()
                             .map(r -> new Replayed(r.eventId(), r.outcome(), r.ticketId()))
@@ -51,6 +58,7 @@ public final class Replayer {
     private static EdgeJournalEvent event(PendingEvent e) {
         return new EdgeJournalEvent(
                 e.eventId(),
+                e.gateId(),
                 e.kind(),
                 e.occurredAt(),
                 e.vehicleType() == null ? null : VehicleType.valueOf(e.vehicleType()),

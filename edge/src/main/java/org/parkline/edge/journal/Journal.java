@@ -181,6 +181,14 @@ public final class Journal implements AutoCloseable {
 
     /** The oldest offline events not yet replayed: consecutive events of one gate, at most {@code max}. */
     public synchronized List<PendingEvent> pendingBatch(int max) {
+        return pendingBatch(max, false);
+    }
+
+    /**
+     * The oldest offline events not yet replayed, in journal order, at most {@code max}; unless {@code acrossGates},
+     * only the first gate's consecutive events.
+     */
+    public synchronized List<PendingEvent> pendingBatch(int max, boolean acrossGates) {
         List<PendingEvent> oldest = query(
                 """
                 select seq, event_id, gate_id, kind, occurred_at, vehicle_type, plate, quota_place_id, ticket_ref,
@@ -202,7 +210,7 @@ public final class Journal implements AutoCloseable {
                 max);
         List<PendingEvent> batch = new ArrayList<>();
         for (PendingEvent e : oldest) {
-            if (!batch.isEmpty() && !batch.getFirst().gateId().equals(e.gateId())) break;
+            if (!acrossGates && !batch.isEmpty() && !batch.getFirst().gateId().equals(e.gateId())) break;
             batch.add(e);
         }
         return batch;

@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.parkline.server.common.ApiProblem;
 import org.parkline.server.identity.LotAccess;
 import org.parkline.server.identity.Roles;
@@ -38,22 +40,35 @@ class EdgeJournalController {
 
     record JournalBatch(@NotNull @Size(min = 1, max = 200) List<EdgeJournalImport.JournalEvent> events) {}
 
-    record ImportResult(String gateId, List<EdgeJournalImport.Imported> results) {}
+    record ImportResult(String lotId, List<EdgeJournalImport.Imported> results) {}
 
     /**
-     * Imports a gate's offline journal events, in order, each exactly once (de-duplicated by its event id: a
-     * replayed event answers with its first outcome and {@code replay=true}).
+     * Imports a lot's offline journal events, in journal order, each exactly once (de-duplicated by its event id: a
+     * replayed event answers with its first outcome and {@code replay=true}). A gate's key may send its own gate's
+     * events; the controller's lot-wide key (a GATE key bound to no gate) sends every gate's, so one request carries
+     * the journal in its true order across gates.
      */
-    @PostMapping("/v1/gates/{gateId}/journal")
+    @PostMapping("/v1/lots/{lotId}/edge/journal")
     @RolesAllowed({Roles.GATE})
-    @Operation(summary = "Replay a gate's offline journal events; each takes effect once (keyed by its event id)")
-    ImportResult importJournal(@PathVariable String gateId, @Valid @RequestBody JournalBatch batch) {
-        Gate gate = lots.gate(gateId).orElseThrow(() -> ApiProblem.notFound("gate", gateId));
-        access.requireGate(gate.lotId(), gate.id());
-        Lot lot = lots.lot(gate.lotId()).orElseThrow();
-        String expected = gate.direction() == Gate.Direction.ENTRY ? "ENTRY" : "EXIT";
-        for (EdgeJournalImport.JournalEvent e : batch.events()) check(e, expected, gateId);
-        return new ImportResult(gate.id(), imports.importAll(lot, gate, batch.events()));
+    @Operation(summary = "Replay the lot's offline journal events in order; each takes effect once (by its event id)")
+    ImportResult importJournal(@PathVariable String lotId, @Valid @RequestBody JournalBatch batch) {
+        Lot lot = lots.lot(lotId).orElseThrow(() -> ApiProblem.notFound("lot", lotId));
+        access.requireLot(lotId);
+        Map<String, Gate> gates = new HashMap<>();
+        for (EdgeJournalImport.JournalEvent e : batch.events()) {
+            check(e);
+            Gate gate = gates.computeIfAbsent(e.gateId(), id -> lots.gate(id)
+                    .filter(g -> g.lotId().equals(lotId))
+                    .orElseThrow(() -> ApiProblem.invalid(
+                            "events[" + e.eventId() + "].gateId: no gate " + id + " in lot " + lotId)));
+            access.requireGate(lotId, gate.id());
+            String expected = gate.direction() == Gate.Direction.ENTRY ? "ENTRY" : "EXIT";
+            if (!expected.equals(e.kind())) {
+                throw ApiProblem.invalid("events[" + e.eventId() + "].kind: gate " + gate.id() + " records " + expected
+                        + " events, not " + e.kind());
+            }
+        }
+        return new ImportResult(lotId, imports.importAll(lot, gates, batch.events()));
     }
 
     record Reconciliation(
@@ -82,16 +97,18 @@ class EdgeJournalController {
                 events.uncollected(lotId));
     }
 
-    private static void check(EdgeJournalImport.JournalEvent e, String expectedKind, String gateId) {
+    private static void check(EdgeJournalImport.JournalEvent e) {
         if (e == null
                 || e.eventId() == null
                 || e.eventId().isBlank()
                 || e.eventId().length() > 80) {
             throw ApiProblem.invalid("events[].eventId: 1 to 80 characters, the edge's own event id");
         }
-        if (!expectedKind.equals(e.kind())) {
-            throw ApiProblem.invalid("events[" + e.eventId() + "].kind: gate " + gateId + " records " + expectedKind
-                    + " events, not " + e.kind());
+        if (e.gateId() == null || e.gateId().isBlank()) {
+            throw ApiProblem.invalid("events[" + e.eventId() + "].gateId is required");
+        }
+        if (!"ENTRY".equals(e.kind()) && !"EXIT".equals(e.kind())) {
+            throw ApiProblem.invalid("events[" + e.eventId() + "].kind: ENTRY or EXIT");
         }
         if (e.occurredAt() == null) {
             throw ApiProblem.invalid("events[" + e.eventId() + "].occurredAt is required");

@@ -77,6 +77,7 @@ class EdgeJournalImport {
     /** One journal event as the edge recorded it. */
     record JournalEvent(
             String eventId,
+            String gateId,
             String kind,
             Instant occurredAt,
             @Nullable VehicleType vehicleType,
@@ -94,9 +95,10 @@ class EdgeJournalImport {
      * is what limited replay throughput. Still exactly once: each event's row and effect commit together, and a
      * failed batch changes nothing and is sent again.
      */
-    List<Imported> importAll(Lot lot, Gate gate, List<JournalEvent> journal) {
-        return batch.execute(
-                tx -> journal.stream().map(e -> importOne(lot, gate, e)).toList());
+    List<Imported> importAll(Lot lot, Map<String, Gate> gates, List<JournalEvent> journal) {
+        return batch.execute(tx -> journal.stream()
+                .map(e -> importOne(lot, gates.get(e.gateId()), e))
+                .toList());
     }
 
     private Imported importOne(Lot lot, Gate gate, JournalEvent e) {

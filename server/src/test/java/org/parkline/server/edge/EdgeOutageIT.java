@@ -256,6 +256,7 @@ class EdgeOutageIT extends IntegrationTest {
         p.append("lot.id=").append(lot.lotId()).append('\n');
         p.append("central.url=http://127.0.0.1:").append(centralPort).append('\n');
         p.append("central.timeout=PT2S\n");
+        p.append("lot.apiKey=").append(lot.lotKey()).append('\n');
         List<String> gates = new ArrayList<>(lot.entryGates());
         gates.addAll(lot.exitGates());
         p.append("gates=").append(String.join(",", gates)).append('\n');

@@ -16,9 +16,10 @@ import org.parkline.client.SpotType;
 
 /**
  * A fresh lot for edge controller tests: {@code entries} entry gates and {@code exits} exit gates on F1/A, each
- * with its own device key (what a controller's configuration holds).
+ * with its own device key, and the controller's lot-wide key (what a controller's configuration holds).
  */
-public record EdgeLot(String lotId, List<String> entryGates, List<String> exitGates, Map<String, String> keys) {
+public record EdgeLot(
+        String lotId, List<String> entryGates, List<String> exitGates, Map<String, String> keys, String lotKey) {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -78,6 +79,14 @@ public record EdgeLot(String lotId, List<String> entryGates, List<String> exitGa
             if (issued.status() != 201) throw new IllegalStateException("device key: " + issued.body());
             keys.put(gate.gateId(), issued.json().path("apiKey").asString());
         }
-        return new EdgeLot(id, List.copyOf(entryGates), List.copyOf(exitGates), Map.copyOf(keys));
+        RawHttp.Reply lotWide = http.post(
+                "/v1/lots/" + id + "/device-keys", "{\"kind\":\"GATE\",\"label\":\"edge controller\"}", "key-" + id);
+        if (lotWide.status() != 201) throw new IllegalStateException("device key: " + lotWide.body());
+        return new EdgeLot(
+                id,
+                List.copyOf(entryGates),
+                List.copyOf(exitGates),
+                Map.copyOf(keys),
+                lotWide.json().path("apiKey").asString());
     }
 }

@@ -37,8 +37,9 @@ class EdgeJournalIT extends IntegrationTest {
         Instant at = START.minus(Duration.ofMinutes(30));
         List<EdgeJournalEvent> events = List.of(entry("e1", at, plate(), place.placeId()));
 
-        JournalImport first = entryGate(lot).importJournal(lot.entry(), events, "replay-1");
-        JournalImport again = entryGate(lot).importJournal(lot.entry(), events, "replay-1-after-a-crash");
+        events = events.stream().map(e -> at(lot.entry(), e)).toList();
+        JournalImport first = entryGate(lot).importJournal(lot.lotId(), events, "replay-1");
+        JournalImport again = entryGate(lot).importJournal(lot.lotId(), events, "replay-1-after-a-crash");
 
         JournalImport.Result result = first.results().getFirst();
         assertThat(result.outcome()).isEqualTo("ENTERED");
@@ -198,23 +199,51 @@ class EdgeJournalIT extends IntegrationTest {
     @Test
     void aMalformedBatchIsRefusedWholeAndNothingIsImported() {
         EdgeLot lot = lot(LotMode.SPOT, 2);
-        RawHttp device = http.withApiKey(lot.key(lot.entry()));
+        RawHttp device = http.withApiKey(lot.lotKey());
+        String path = "/v1/lots/" + lot.lotId() + "/edge/journal";
 
         RawHttp.Reply exitAtEntryGate = device.post(
-                "/v1/gates/" + lot.entry() + "/journal",
-                "{\"events\":[{\"eventId\":\"e1\",\"kind\":\"ENTRY\",\"occurredAt\":\"2026-02-24T02:00:00Z\"},"
-                        + "{\"eventId\":\"x1\",\"kind\":\"EXIT\",\"occurredAt\":\"2026-02-24T02:00:00Z\",\"ticketRef\":\"e1\"}]}",
+                path,
+                "{\"events\":[{\"eventId\":\"e1\",\"gateId\":\"%s\",\"kind\":\"ENTRY\",\"occurredAt\":\"2026-02-24T02:00:00Z\"},{\"eventId\":\"x1\",\"gateId\":\"%s\",\"kind\":\"EXIT\",\"occurredAt\":\"2026-02-24T02:00:00Z\",\"ticketRef\":\"e1\"}]}"
+                        .formatted(lot.entry(), lot.entry()),
                 "bad-1");
-        RawHttp.Reply noEvents = device.post("/v1/gates/" + lot.entry() + "/journal", "{\"events\":[]}", "bad-2");
-        RawHttp.Reply person = http.post("/v1/gates/" + lot.entry() + "/journal", "{\"events\":[]}", "bad-3");
+        RawHttp.Reply otherLotsGate = device.post(
+                path,
+                "{\"events\":[{\"eventId\":\"e1\",\"gateId\":\"GATE_E_01\",\"kind\":\"ENTRY\",\"occurredAt\":\"2026-02-24T02:00:00Z\"}]}",
+                "bad-2");
+        RawHttp.Reply noEvents = device.post(path, "{\"events\":[]}", "bad-3");
+        RawHttp.Reply person = http.post(path, "{\"events\":[]}", "bad-4");
 
         assertThat(exitAtEntryGate.status()).isEqualTo(400);
+        assertThat(otherLotsGate.status()).isEqualTo(400);
         assertThat(noEvents.status()).isEqualTo(400);
         assertThat(person.status()).isEqualTo(403);
         assertThat(count("select count(*) from edge_event where lot_id = ?", lot.lotId()))
                 .isZero();
         assertThat(count("select count(*) from ticket where lot_id = ?", lot.lotId()))
                 .isZero();
+    }
+
+    @Test
+    void aGatesKeyReplaysOnlyItsOwnGateWhileTheLotWideKeyReplaysEveryGateInOrder() {
+        EdgeLot lot = lot(LotMode.SPOT, 2);
+        GateQuota.Place place = quota(lot, 1).getFirst();
+        List<EdgeJournalEvent> journal = List.of(
+                at(lot.entry(), entry("e1", START.minusSeconds(3600), null, place.placeId())),
+                at(lot.exit(), exit("x1", START, "e1", "2.00", "0")));
+
+        RawHttp.Reply gateKey = http.withApiKey(lot.key(lot.entry()))
+                .post(
+                        "/v1/lots/" + lot.lotId() + "/edge/journal",
+                        "{\"events\":[{\"eventId\":\"x9\",\"gateId\":\"%s\",\"kind\":\"EXIT\",\"occurredAt\":\"2026-02-24T02:00:00Z\",\"ticketRef\":\"e1\"}]}"
+                                .formatted(lot.exit()),
+                        "other-gate");
+        JournalImport both = clientWithKey(lot.lotKey()).importJournal(lot.lotId(), journal, "lot-wide");
+
+        assertThat(gateKey.status()).isEqualTo(403);
+        assertThat(both.results()).extracting(JournalImport.Result::outcome).containsExactly("ENTERED", "EXITED");
+        assertThat(count("select count(*) from ticket where lot_id = ? and status = 'CLOSED'", lot.lotId()))
+                .isEqualTo(1);
     }
 
     /** A plate no other test has inside a lot. */
@@ -238,19 +267,42 @@ class EdgeJournalIT extends IntegrationTest {
 
     private JournalImport.Result importOne(EdgeLot lot, String gateId, EdgeJournalEvent event) {
         return clientWithKey(lot.key(gateId))
-                .importJournal(gateId, List.of(event), "replay-" + event.eventId())
+                .importJournal(lot.lotId(), List.of(at(gateId, event)), "replay-" + event.eventId())
                 .results()
                 .getFirst();
     }
 
     private EdgeJournalEvent entry(String id, Instant at, String plate, String placeId) {
-        return new EdgeJournalEvent(run + id, "ENTRY", at, VehicleType.CAR, plate, placeId, null, null, null);
+        return new EdgeJournalEvent(run + id, null, "ENTRY", at, VehicleType.CAR, plate, placeId, null, null, null);
     }
 
     private EdgeJournalEvent exit(String id, Instant at, String ticketRef, String collected, String uncollected) {
         String ref = ticketRef.startsWith("e") ? run + ticketRef : ticketRef;
         return new EdgeJournalEvent(
-                run + id, "EXIT", at, null, null, null, ref, new BigDecimal(collected), new BigDecimal(uncollected));
+                run + id,
+                null,
+                "EXIT",
+                at,
+                null,
+                null,
+                null,
+                ref,
+                new BigDecimal(collected),
+                new BigDecimal(uncollected));
+    }
+
+    private static EdgeJournalEvent at(String gateId, EdgeJournalEvent e) {
+        return new EdgeJournalEvent(
+                e.eventId(),
+                gateId,
+                e.kind(),
+                e.occurredAt(),
+                e.vehicleType(),
+                e.plate(),
+                e.quotaPlaceId(),
+                e.ticketRef(),
+                e.amountCollected(),
+                e.amountUncollected());
     }
 
     private JsonNode reconciliation(EdgeLot lot) {
