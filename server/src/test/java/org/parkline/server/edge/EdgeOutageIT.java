@@ -204,6 +204,16 @@ class EdgeOutageIT extends IntegrationTest {
                         lotId))
                 .as("conflicts (none expected: every offline exit was of a known ticket)")
                 .isZero();
+        System.out.printf(
+                "EdgeOutageIT: %d decisions, %d cars admitted, %d left, %d offline events replayed; offline fees %s"
+                        + " (collected %s, uncollected %s)%n",
+                decisions.size(),
+                entered,
+                left.size(),
+                offline,
+                dueOffline,
+                collectedOffline,
+                uncollectedOffline);
         JsonNode reconciliation =
                 http.get("/v1/lots/" + lotId + "/edge/reconciliation").json();
         assertThat(reconciliation.path("uncollectedOffline").decimalValue()).isEqualByComparingTo(uncollectedOffline);
