@@ -91,6 +91,7 @@ public final class EdgeBench {
                         "gate." + gate.gateId() + ".direction", gate.direction().name());
                 p.setProperty("gate." + gate.gateId() + ".apiKey", deviceKey(url, token, lotId, gate.gateId()));
             }
+            p.setProperty("lot.apiKey", deviceKey(url, token, lotId, null));
             p.setProperty("quota.CAR", Integer.toString(cars));
             p.setProperty("quota.exhausted", "ADMIT_UNGUARANTEED");
             p.setProperty("journal.path", dir.resolve("journal.db").toString());
@@ -183,9 +184,12 @@ public final class EdgeBench {
                         HttpRequest.newBuilder(URI.create(url + "/v1/lots/" + lotId + "/device-keys"))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", "bench-key-" + gateId)
+                                .header("Idempotency-Key", "bench-key-" + lotId + "-" + gateId)
                                 .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"kind\":\"GATE\",\"gateId\":\"" + gateId + "\",\"label\":\"bench\"}"))
+                                        gateId == null // the controller's lot-wide key
+                                                ? "{\"kind\":\"GATE\",\"label\":\"bench controller\"}"
+                                                : "{\"kind\":\"GATE\",\"gateId\":\"" + gateId
+                                                        + "\",\"label\":\"bench\"}"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() != 201) throw new IllegalStateException("device key: " + reply.body());
