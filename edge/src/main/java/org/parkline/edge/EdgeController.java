@@ -22,6 +22,8 @@ public final class EdgeController implements AutoCloseable {
     private final CentralLink central;
     private final GateController gates;
     private final Supervisor supervisor;
+    private final Replayer replayer;
+    private final QuotaKeeper quota;
     private final Map<String, SimulatedLane> simulated = new LinkedHashMap<>();
     private final MqttPlateFeed plates;
 
@@ -44,12 +46,14 @@ public final class EdgeController implements AutoCloseable {
         GateModes modes = new GateModes(journal);
         this.gates =
                 new GateController(config, journal, central, pricing, PermitSource.NONE, modes, lanes, config.clock());
+        this.replayer = new Replayer(config.lotId(), journal, central, config.clock());
+        this.quota = new QuotaKeeper(config, journal, central);
         this.supervisor = new Supervisor(
                 config,
                 central,
                 new CommandPuller(config, journal, central, modes, lanes),
-                new Replayer(config.lotId(), journal, central, config.clock()),
-                new QuotaKeeper(config, journal, central),
+                replayer,
+                quota,
                 pricing,
                 lanes);
     }
@@ -64,6 +68,12 @@ public final class EdgeController implements AutoCloseable {
         }
         supervisor.start();
         return this;
+    }
+
+    /** Replays what is left in the journal, then gives every unused quota place back (decommissioning). */
+    public void returnQuota() {
+        replayer.drain();
+        quota.returnAll();
     }
 
     public GateController gates() {

@@ -94,6 +94,23 @@ class EdgeControllerIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void decommissioningAControllerGivesEveryUnusedPlaceBack() {
+        EdgeLot lot = EdgeLot.create(api, http, LotMode.SPOT, Map.of(SpotType.COMPACT, 2), 1, 1);
+        EdgeConfig config = config(lot);
+        try (EdgeController edge = new EdgeController(config).start()) {
+            assertThat(edge.journal().quotaLeft(lot.entry(), "CAR")).isEqualTo(2);
+        }
+        try (EdgeController edge = new EdgeController(config)) {
+            edge.returnQuota();
+            assertThat(edge.journal().quotaLeft(lot.entry(), "CAR")).isZero();
+        }
+        assertThat(count("select count(*) from edge_quota_place where gate_id = ? and status = 'HELD'", lot.entry()))
+                .isZero();
+        assertThat(count("select count(*) from spot where lot_id = ? and status = 'RESERVED'", lot.lotId()))
+                .isZero();
+    }
+
     private EdgeConfig config(EdgeLot lot) {
         Properties p = new Properties();
         p.setProperty("lot.id", lot.lotId());

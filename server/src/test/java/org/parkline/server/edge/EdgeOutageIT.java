@@ -207,13 +207,7 @@ class EdgeOutageIT extends IntegrationTest {
         System.out.printf(
                 "EdgeOutageIT: %d decisions, %d cars admitted, %d left, %d offline events replayed; offline fees %s"
                         + " (collected %s, uncollected %s)%n",
-                decisions.size(),
-                entered,
-                left.size(),
-                offline,
-                dueOffline,
-                collectedOffline,
-                uncollectedOffline);
+                decisions.size(), entered, left.size(), offline, dueOffline, collectedOffline, uncollectedOffline);
         JsonNode reconciliation =
                 http.get("/v1/lots/" + lotId + "/edge/reconciliation").json();
         assertThat(reconciliation.path("uncollectedOffline").decimalValue()).isEqualByComparingTo(uncollectedOffline);
