@@ -150,7 +150,12 @@ public class EdgeQuotas {
     /** A place the import no longer needs (the entry was placed online after all): back to AVAILABLE. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean release(Lot lot, String gateId, String placeId) {
-        return giveBack(lot, gateId, placeId);
+        boolean released = giveBack(lot, gateId, placeId);
+        if (released) {
+            events.publishEvent(new Audited(
+                    "quota.returned", "gate", gateId, lot.id(), null, Map.of("returned", 1, "placeId", placeId)));
+        }
+        return released;
     }
 
     private Optional<QuotaPlace> hold(Lot lot, Gate gate, String vehicleType) {

@@ -190,6 +190,9 @@ class EdgeJournalIT extends IntegrationTest {
         assertThat(count("select count(*) from ticket where lot_id = ?", lot.lotId()))
                 .isEqualTo(1);
         assertThat(spotStatus(place.spotId())).isEqualTo("AVAILABLE");
+        assertThat(count(
+                        "select count(*) from audit_entry where lot_id = ? and action = 'quota.returned'", lot.lotId()))
+                .isEqualTo(1);
         assertThat(entryGate(lot).ticketByBarcode(run + "e1").ticketId())
                 .as("the ticket the car holds (printed offline) finds the online ticket")
                 .isEqualTo(online.ticketId());
