@@ -175,6 +175,99 @@ public final class ParklineClient {
         return transport.send("PUT", "/v1/spots/" + segment(spotId), update, key(idempotencyKey), type(Spot.class));
     }
 
+    /**
+     * The ticket with a printed barcode (what an exit scanner reads); an offline ticket is also found by the id
+     * the edge controller printed on it.
+     *
+     * @throws ParklineApiException {@code not-found} (404)
+     */
+    public Ticket ticketByBarcode(String barcode) {
+        return transport.get("/v1/tickets/by-barcode/" + segment(barcode), type(Ticket.class));
+    }
+
+    /** A lot's rule-set versions and the one in effect now (roles: ADMIN, OPERATOR, ANALYST, GATE). */
+    public PricingRuleSet.Versions pricingVersions(String lotId) {
+        return transport.get("/v1/pricingRules" + query(Map.of("lotId", lotId)), type(PricingRuleSet.Versions.class));
+    }
+
+    /** One rule-set version with its document. */
+    public PricingRuleSet pricingRuleSet(String lotId, int version) {
+        return transport.get("/v1/pricingRules/" + segment(lotId) + "/" + version, type(PricingRuleSet.class));
+    }
+
+    /** The places an entry gate holds for offline entries. */
+    public GateQuota gateQuota(String gateId) {
+        return transport.get("/v1/gates/" + segment(gateId) + "/quota", type(GateQuota.class));
+    }
+
+    /**
+     * Holds (or returns) places so the entry gate holds {@code placesPerVehicleType} per vehicle type; fewer when
+     * the lot has no more room.
+     */
+    public GateQuota adjustGateQuota(
+            String gateId, Map<VehicleType, Integer> placesPerVehicleType, String idempotencyKey) {
+        return transport.send(
+                "PUT",
+                "/v1/gates/" + segment(gateId) + "/quota",
+                Map.of("places", placesPerVehicleType),
+                key(idempotencyKey),
+                type(GateQuota.class));
+    }
+
+    /** Gives unused quota places back; {@code placeIds == null} returns all of them. */
+    public GateQuota returnGateQuota(String gateId, List<String> placeIds, String idempotencyKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("placeIds", placeIds);
+        return transport.send(
+                "POST",
+                "/v1/gates/" + segment(gateId) + "/quota/return",
+                body,
+                key(idempotencyKey),
+                type(GateQuota.class));
+    }
+
+    /**
+     * Replays a lot's offline journal events, in journal order; central applies each event id once. A gate's key
+     * may send its own gate's events; a lot-wide controller key (a GATE key bound to no gate) sends any gate's.
+     *
+     * @throws ParklineApiException {@code validation} (nothing imported) when an event is malformed
+     */
+    public JournalImport importJournal(String lotId, List<EdgeJournalEvent> events, String idempotencyKey) {
+        return transport.send(
+                "POST",
+                "/v1/lots/" + segment(lotId) + "/edge/journal",
+                Map.of("events", events),
+                key(idempotencyKey),
+                type(JournalImport.class));
+    }
+
+    /** The gate's commands after sequence number {@code after}, oldest first. */
+    public List<GateCommand> gateCommands(String gateId, long after) {
+        return transport.get(
+                "/v1/gates/" + segment(gateId) + "/commands?after=" + after,
+                transport.json().getTypeFactory().constructCollectionType(List.class, GateCommand.class));
+    }
+
+    /** Issues a command to a gate ({@code FORCE_OPEN}, {@code FORCE_CLOSE}, {@code NORMAL}) with a reason. */
+    public GateCommand commandGate(String gateId, String command, String reason, String idempotencyKey) {
+        return transport.send(
+                "POST",
+                "/v1/gates/" + segment(gateId) + "/commands",
+                Map.of("command", command, "reason", reason),
+                key(idempotencyKey),
+                type(GateCommand.class));
+    }
+
+    /** Tells central the controller applied a command. */
+    public GateCommand acknowledgeGateCommand(String gateId, long seq, String idempotencyKey) {
+        return transport.send(
+                "POST",
+                "/v1/gates/" + segment(gateId) + "/commands/" + seq + "/ack",
+                Map.of(),
+                key(idempotencyKey),
+                type(GateCommand.class));
+    }
+
     private JavaType type(Class<?> responseClass) {
         return transport.json().constructType(responseClass);
     }

@@ -56,9 +56,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.warn(
-                "Refused a change that breaks a database constraint: {}",
-                e.getMostSpecificCause().getClass());
+        // the constraint's and table's names only: the server's message can quote row values
+        String constraint = e.getMostSpecificCause() instanceof org.postgresql.util.PSQLException psql
+                        && psql.getServerErrorMessage() != null
+                ? psql.getServerErrorMessage().getConstraint() + " on "
+                        + psql.getServerErrorMessage().getTable()
+                : e.getMostSpecificCause().getClass().getSimpleName() + " (SQL state "
+                        + (e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "?")
+                        + ")";
+        log.warn("Refused a change that breaks a database constraint: {}", constraint);
         return apiProblem(
                 new ApiProblem(
                         HttpStatus.CONFLICT,

@@ -94,9 +94,9 @@ class PricingRulesController {
     record VersionList(
             String lotId, Lot.PricingBasis pricingBasis, int inEffectNow, Instant now, List<VersionSummary> versions) {}
 
-    /** A lot's versions, newest first, and which one is in effect now (roles: ADMIN, OPERATOR). */
+    /** A lot's versions, newest first, and which one is in effect now (roles: ADMIN, OPERATOR, ANALYST; GATE for the edge controller's offline pricing snapshot). */
     @GetMapping("/v1/pricingRules")
-    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.ANALYST})
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.ANALYST, Roles.GATE})
     @Operation(summary = "A lot's rule-set versions, newest first, with the one in effect now (roles: ADMIN, OPERATOR)")
     VersionList versions(@RequestParam String lotId) {
         access.requireLot(lotId);
@@ -122,7 +122,7 @@ class PricingRulesController {
 
     /** One version with its document, as stored (keys sorted) (roles: ADMIN, OPERATOR). */
     @GetMapping("/v1/pricingRules/{lotId}/{version}")
-    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.ANALYST})
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.ANALYST, Roles.GATE})
     @Operation(summary = "One rule-set version with its document (roles: ADMIN, OPERATOR)")
     VersionDetail version(@PathVariable String lotId, @PathVariable int version) {
         access.requireLot(lotId);

@@ -71,7 +71,7 @@ class PermitGate {
         }
         PermitCheck.ValidPermit permit = valid.getFirst();
         TicketView ticket =
-                issuer.enter(new TicketIssuer.Entry(lot.id(), gateId, vehicleType, plate, false, false, null));
+                issuer.enter(new TicketIssuer.Entry(lot.id(), gateId, vehicleType, plate, false, false, null, null));
         tickets.linkPermit(ticket.ticketId(), permit.permitId());
         events.publishEvent(new Audited(
                 "ticket.permit_entry",

@@ -31,13 +31,21 @@ class TicketBook {
     }
 
     void insert(Ticket t) {
+        insert(t, null, false);
+    }
+
+    /**
+     * @param edgeRef the edge controller's id for this entry (its event id; for an offline ticket also its barcode)
+     * @param overCapacity admitted offline with no place left: the ticket counts no place
+     */
+    void insert(Ticket t, @Nullable String edgeRef, boolean overCapacity) {
         jdbc.sql(
                         """
                         insert into ticket (id, lot_id, status, vehicle_type, plate_hmac, plate_cipher, plate_key_id,
                                             spot_id, floor_id, zone_code, spot_type, ev_charging, barcode,
-                                            entry_gate_id, entry_at)
+                                            entry_gate_id, entry_at, edge_ref, over_capacity)
                         values (:id, :lot, :status, :vehicle, :hmac, :cipher, :keyId, :spot, :floor, :zone, :spotType,
-                                :ev, :barcode, :gate, :entryAt)
+                                :ev, :barcode, :gate, :entryAt, :edgeRef, :overCapacity)
                         """)
                 .param("id", t.id())
                 .param("lot", t.lotId())
@@ -54,6 +62,8 @@ class TicketBook {
                 .param("barcode", t.barcode())
                 .param("gate", t.entryGateId())
                 .param("entryAt", Timestamp.from(t.entryAt()))
+                .param("edgeRef", edgeRef)
+                .param("overCapacity", overCapacity)
                 .update();
     }
 
@@ -65,7 +75,10 @@ class TicketBook {
     }
 
     Optional<Ticket> byBarcode(String barcode) {
-        return jdbc.sql("select " + COLUMNS + " from ticket where barcode = :barcode")
+        // an offline ticket whose entry central had already made online is known by the edge id it printed
+        return jdbc.sql("select " + COLUMNS
+                        + " from ticket where barcode = :barcode or edge_ref = :barcode"
+                        + " order by (barcode = :barcode) desc limit 1")
                 .param("barcode", barcode)
                 .query(TicketBook::ticket)
                 .optional();
@@ -119,6 +132,47 @@ class TicketBook {
                 .optional();
     }
 
+    /** The ticket an edge controller knows by {@code ref}: its printed barcode or its entry event id. */
+    Optional<String> idByRef(String lotId, String ref) {
+        return jdbc.sql(
+                        """
+                        select id from ticket where lot_id = :lot and (barcode = :ref or edge_ref = :ref)
+                         order by (barcode = :ref) desc limit 1
+                        """)
+                .param("lot", lotId)
+                .param("ref", ref)
+                .query(String.class)
+                .optional();
+    }
+
+    /** An ACTIVE ticket with this plate in any lot (plate seen entering at two lots). */
+    Optional<String[]> activeWithPlateAnywhere(byte[] plateHash) {
+        return jdbc.sql(
+                        "select id, lot_id from ticket where plate_hmac = :hmac and status = 'ACTIVE' order by entry_at desc limit 1")
+                .param("hmac", plateHash)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
+    }
+
+    /** Closes a ticket from an edge journal exit: what was collected, what was not. True when its place is freed. */
+    boolean closeFromEdge(String id, String exitGateId, Instant exitAt, BigDecimal charged, BigDecimal uncollected) {
+        return jdbc.sql(
+                        """
+                        update ticket set status = 'CLOSED', exit_gate_id = :gate, exit_at = :at,
+                                          amount_charged = :charged, amount_uncollected = :uncollected
+                         where id = :id and status = 'ACTIVE'
+                        returning not over_capacity
+                        """)
+                .param("gate", exitGateId)
+                .param("at", Timestamp.from(exitAt))
+                .param("charged", charged)
+                .param("uncollected", uncollected)
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     boolean activeWithPlate(String lotId, byte[] plateHash) {
         return jdbc.sql(
                         "select exists (select 1 from ticket where lot_id = :lot and plate_hmac = :hmac and status = 'ACTIVE')")
@@ -128,21 +182,29 @@ class TicketBook {
                 .single();
     }
 
-    /** @param amountWaived null for a paid (or free) exit; what was still owed when let out unpaid */
-    void close(
+    /**
+     * Closes an ACTIVE ticket; true when its place is to be freed (false for a ticket admitted offline beyond every
+     * place, which never counted one).
+     *
+     * @param amountWaived null for a paid (or free) exit; what was still owed when let out unpaid
+     */
+    boolean close(
             String id, String exitGateId, Instant exitAt, BigDecimal amountCharged, @Nullable BigDecimal amountWaived) {
-        jdbc.sql(
+        return jdbc.sql(
                         """
                         update ticket set status = 'CLOSED', exit_gate_id = :gate, exit_at = :at, amount_charged = :amount,
                                           amount_waived = :waived
                          where id = :id and status = 'ACTIVE'
+                        returning not over_capacity
                         """)
                 .param("gate", exitGateId)
                 .param("at", Timestamp.from(exitAt))
                 .param("amount", amountCharged)
                 .param("waived", amountWaived)
                 .param("id", id)
-                .update();
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     void markLost(String id, Instant at) {

@@ -117,9 +117,9 @@ class TicketCloser {
         int digits = quote.currency().getDefaultFractionDigits();
         BigDecimal covered = paid.covered().setScale(digits, RoundingMode.HALF_UP);
         BigDecimal pending = paid.pending().setScale(digits, RoundingMode.HALF_UP);
-        tickets.close(ticket.id(), gate.id(), now, covered, waived.signum() > 0 ? waived : null);
+        boolean counted = tickets.close(ticket.id(), gate.id(), now, covered, waived.signum() > 0 ? waived : null);
         payments.releasePending(TicketQuotes.PAYABLE_KIND, ticket.id(), now);
-        allocator.release(lot.id(), ticket.placement());
+        if (counted) allocator.release(lot.id(), ticket.placement()); // an over-capacity ticket never held a place
         events.publishEvent(closedAudit(ticket, gate, covered, waived, exit.policy()));
         events.publishEvent(new TicketClosed(
                 ticket.id(),

@@ -71,7 +71,8 @@ class TicketController {
             @NotBlank @Size(max = 32) String gateId,
             @NotNull @Valid Vehicle vehicle,
             @Nullable Preferences preferences,
-            @Nullable @Size(max = 64) String holdId) {}
+            @Nullable @Size(max = 64) String holdId,
+            @Nullable @Size(max = 80) String edgeRef) {}
 
     @PostMapping("/v1/tickets/entry")
     @RolesAllowed({Roles.GATE, Roles.OPERATOR, Roles.ADMIN})
@@ -88,7 +89,8 @@ class TicketController {
                         request.vehicle().plate(),
                         prefs.needEvCharging(),
                         prefs.needDisabled(),
-                        request.holdId())));
+                        request.holdId(),
+                        request.edgeRef())));
         MDC.put("ticketId", ticket.ticketId());
         return ResponseEntity.created(URI.create("/v1/tickets/" + ticket.ticketId()))
                 .body(ticket);

@@ -58,7 +58,8 @@ class TicketIssuer {
             @Nullable String plate,
             boolean needEvCharging,
             boolean needDisabled,
-            @Nullable String holdId) {}
+            @Nullable String holdId,
+            @Nullable String edgeRef) {}
 
     @Transactional
     TicketView enter(Entry entry) {
@@ -94,7 +95,7 @@ class TicketIssuer {
                 null,
                 null,
                 null);
-        tickets.insert(ticket);
+        tickets.insert(ticket, entry.edgeRef(), false);
         events.publishEvent(new Audited(
                 "ticket.created",
                 "ticket",

@@ -198,7 +198,7 @@ class TicketAdministrationIT extends IntegrationTest {
 
         Reply voided = post("void", "{\"reason\":\"issued twice by a faulty printer\"}");
 
-        assertThat(voided.status()).isEqualTo(200);
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
         assertThat(voided.json().path("status").asString()).isEqualTo("VOID");
         assertThat(voided.json().path("voidedAt").isNull()).isFalse();
         assertThat(available()).isEqualTo(freeBefore + 1);
