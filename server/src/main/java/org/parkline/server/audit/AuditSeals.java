@@ -20,11 +20,15 @@ public class AuditSeals {
 
     private static final byte[] GENESIS = new byte[32];
     private static final int BATCH = 2000;
+    /** Entry ids below the highest sealed one that may still commit late: far more than a burst's in-flight ones. */
+    private static final long STRAGGLER_WINDOW = 10_000;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    AuditSeals(JdbcClient jdbc) {
+    AuditSeals(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The entry's content, in a fixed textual form computed by the database (jsonb text is canonical). */
@@ -65,28 +69,32 @@ public class AuditSeals {
                 .optional()
                 .orElse(new Last(0, GENESIS));
         record Pending(long id, String content) {}
+        // Only look above the highest sealed entry, less a window for entries that commit out of id order (a
+        // transaction holds its id until it commits); scanning the whole log each second grew with the log.
+        long floor = jdbc.sql("select coalesce(max(entry_id), 0) from audit_seal")
+                        .query(Long.class)
+                        .single()
+                - STRAGGLER_WINDOW;
         List<Pending> pending = jdbc.sql(
                         "select e.id, " + CONTENT
                                 + """
                          from audit_entry e
-                        where not exists (select 1 from audit_seal s where s.entry_id = e.id)
+                        where e.id > :floor and not exists (select 1 from audit_seal s where s.entry_id = e.id)
                         order by e.id limit :batch
                         """)
+                .param("floor", floor)
                 .param("batch", BATCH)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2)))
                 .list();
         long seq = last.seq();
         byte[] previous = last.hash();
+        List<Object[]> seals = new java.util.ArrayList<>(pending.size());
         for (Pending entry : pending) {
             byte[] hash = chain(previous, entry.content());
-            jdbc.sql("insert into audit_seal (seq, entry_id, prev_hash, hash) values (:seq, :entry, :prev, :hash)")
-                    .param("seq", ++seq)
-                    .param("entry", entry.id())
-                    .param("prev", previous)
-                    .param("hash", hash)
-                    .update();
+            seals.add(new Object[] {++seq, entry.id(), previous, hash});
             previous = hash;
         }
+        batch.batchUpdate("insert into audit_seal (seq, entry_id, prev_hash, hash) values (?, ?, ?, ?)", seals);
         return pending.size();
     }
 
