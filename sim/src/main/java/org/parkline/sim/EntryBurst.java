@@ -64,8 +64,12 @@ final class EntryBurst {
             EntryRequest request = EntryRequest.of(lotId, gateId, arrival.vehicle(), arrival.preferences());
             Reply<Ticket> reply = GateCalls.call(entries, () -> parkline.enter(request, key));
             // a real gate that got no answer asks again with the same key: the server replays or decides now
-            for (int attempt = 0; attempt < 3 && reply instanceof Reply.Unanswered<Ticket>; attempt++) {
+            // ... and one answered "still in flight" (409) waits a moment and asks again for the outcome
+            for (int attempt = 0; attempt < 5 && unresolved(reply); attempt++) {
                 entries.count("resent-after-no-answer");
+                if (reply.refusedWith("idempotency-request-in-flight")) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+                }
                 reply = GateCalls.call(replays, () -> parkline.enter(request, key));
             }
             if (reply instanceof Reply.Unanswered<Ticket>) {
@@ -88,6 +92,10 @@ final class EntryBurst {
                 }
             }
         }
+    }
+
+    private static boolean unresolved(Reply<Ticket> reply) {
+        return reply instanceof Reply.Unanswered<Ticket> || reply.refusedWith("idempotency-request-in-flight");
     }
 
     PhaseStats entries() {
