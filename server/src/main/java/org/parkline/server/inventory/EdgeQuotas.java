@@ -109,13 +109,7 @@ public class EdgeQuotas {
                          where gate_id = :gate and status = 'HELD' order by granted_at, id
                         """)
                 .param("gate", gateId)
-                .query((rs, n) -> new QuotaPlace(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        SpotType.valueOf(rs.getString(5)),
-                        rs.getString(6)))
+                .query(EdgeQuotas::place)
                 .list();
     }
 
@@ -134,13 +128,7 @@ public class EdgeQuotas {
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("id", placeId)
                 .param("lot", lot.id())
-                .query((rs, n) -> new QuotaPlace(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        SpotType.valueOf(rs.getString(5)),
-                        rs.getString(6)))
+                .query(EdgeQuotas::place)
                 .optional();
         // a place whose spot was taken out of the hold meanwhile (e.g. an operator cancelled it) is gone: empty
         return place.filter(p -> move(lot, p, SpotStatus.OCCUPIED))
@@ -242,13 +230,7 @@ public class EdgeQuotas {
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("id", placeId)
                 .param("gate", gateId)
-                .query((rs, n) -> new QuotaPlace(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        SpotType.valueOf(rs.getString(5)),
-                        rs.getString(6)))
+                .query(EdgeQuotas::place)
                 .optional();
         place.ifPresent(p -> move(lot, p, SpotStatus.AVAILABLE));
         return place.isPresent();
@@ -299,5 +281,16 @@ public class EdgeQuotas {
         List<String> all = new ArrayList<>(a);
         b.stream().filter(x -> !all.contains(x)).forEach(all::add);
         return all;
+    }
+
+    /** A quota place from columns id, vehicle_type, floor_id, zone_code, spot_type, spot_id (in that order). */
+    private static QuotaPlace place(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new QuotaPlace(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                SpotType.valueOf(rs.getString(5)),
+                rs.getString(6));
     }
 }

@@ -30,10 +30,6 @@ class TicketBook {
         this.jdbc = jdbc;
     }
 
-    void insert(Ticket t) {
-        insert(t, null, false);
-    }
-
     /**
      * @param edgeRef the edge controller's id for this entry (its event id; for an offline ticket also its barcode)
      * @param overCapacity admitted offline with no place left: the ticket counts no place
