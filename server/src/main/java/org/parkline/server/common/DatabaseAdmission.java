@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bounds each wait by its place in line. Two connections stay free for background jobs (fold, sealer, sweeps).
  */
 @Component
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
+// after the payment bulkhead (+1): payments queue there without holding one of these permits
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2)
 class DatabaseAdmission extends OncePerRequestFilter {
 
     private final Semaphore permits;

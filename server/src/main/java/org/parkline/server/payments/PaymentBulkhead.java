@@ -6,10 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.parkline.server.common.ProblemJson;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * lock: it bounds resources on one server.
  */
 @Component
-// after authentication: anonymous requests must not hold payment permits
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 5)
+// after authentication (anonymous requests must not hold payment permits) and before the general admission
+// (common.DatabaseAdmission): a payment waiting here must not sit on an admission permit entries and exits need
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class PaymentBulkhead extends OncePerRequestFilter {
 
     private static final long WAIT_SECONDS = 10;
@@ -53,7 +54,7 @@ class PaymentBulkhead extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            busy(response, request.getRequestURI());
+            busy(response, request);
             return;
         }
         try {
@@ -63,17 +64,14 @@ class PaymentBulkhead extends OncePerRequestFilter {
         }
     }
 
-    private static void busy(HttpServletResponse response, String path) throws IOException {
-        response.setStatus(503);
-        response.setContentType("application/problem+json");
+    private static void busy(HttpServletResponse response, HttpServletRequest request) throws IOException {
         response.setHeader("Retry-After", "1");
-        response.getOutputStream()
-                .write(
-                        """
-                {"type":"https://parkline.dev/problems/payments-busy","title":"Too many payments at once",\
-                "status":503,"detail":"Too many payments are running on this server; retry with the same \
-                idempotency key","instance":"%s"}"""
-                                .formatted(path.replace("\"", ""))
-                                .getBytes(StandardCharsets.UTF_8));
+        ProblemJson.write(
+                response,
+                request,
+                503,
+                "payments-busy",
+                "Too many payments at once",
+                "Too many payments are running on this server; retry with the same idempotency key");
     }
 }
